@@ -1,0 +1,64 @@
+// A fixed-size pool of libpqxx connections to one service's own database.
+#pragma once
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "pqxx/pqxx"
+
+namespace pif::pg {
+
+// Hands out connections one caller at a time; a broken connection is replaced on next use.
+class Pool {
+ public:
+  // A connection borrowed from the pool; returned when the lease is destroyed.
+  class Lease {
+   public:
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&&) = delete;
+    Lease(const Lease&) = delete;
+    ~Lease();
+    // The borrowed, open connection.
+    pqxx::connection& operator*() const { return *connection_; }
+    pqxx::connection* operator->() const { return connection_.get(); }
+
+   private:
+    friend class Pool;
+    Lease(Pool* pool, std::unique_ptr<pqxx::connection> connection);
+    Pool* pool_;
+    std::unique_ptr<pqxx::connection> connection_;
+  };
+
+  // Opens `size` connections now, so a wrong address or password fails at start-up.
+  static absl::StatusOr<std::unique_ptr<Pool>> Open(std::string conninfo, int size);
+
+  // Borrows a connection, waiting up to `timeout` for one to come back; UNAVAILABLE on timeout
+  // or when the database cannot be reached.
+  absl::StatusOr<Lease> Acquire(absl::Duration timeout = absl::Seconds(30));
+
+  // Number of connections idle in the pool now.
+  int IdleCount() const;
+
+ private:
+  Pool(std::string conninfo, int size);
+  void Return(std::unique_ptr<pqxx::connection> connection);
+
+  const std::string conninfo_;
+  const int size_;
+  mutable std::mutex mutex_;
+  std::condition_variable returned_;
+  std::vector<std::unique_ptr<pqxx::connection>> idle_;
+  int outstanding_ = 0;
+};
+
+// Turns a libpqxx exception into a status: UNAVAILABLE for a lost connection, ABORTED for a
+// serialization failure or deadlock (retry the transaction), INTERNAL otherwise. The message
+// never includes SQL text or parameters.
+absl::Status StatusFromException(const std::exception& error);
+
+}  // namespace pif::pg

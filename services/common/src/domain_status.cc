@@ -1,0 +1,38 @@
+#include "pif/common/domain_status.h"
+
+#include "nlohmann/json.hpp"
+
+namespace pif {
+namespace {
+constexpr std::string_view kViolationsPayload = "type.pif.dev/field-violations";
+}  // namespace
+
+absl::Status InvalidArgumentWithFields(std::string_view message,
+                                       const std::vector<FieldViolation>& violations) {
+  absl::Status status = absl::InvalidArgumentError(message);
+  nlohmann::json list = nlohmann::json::array();
+  for (const FieldViolation& violation : violations) {
+    list.push_back({{"field", violation.field},
+                    {"rule_code", violation.rule_code},
+                    {"message", violation.message}});
+  }
+  status.SetPayload(
+      kViolationsPayload,
+      absl::Cord(list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  return status;
+}
+
+std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
+  std::vector<FieldViolation> violations;
+  std::optional<absl::Cord> payload = status.GetPayload(kViolationsPayload);
+  if (!payload.has_value()) return violations;
+  nlohmann::json list = nlohmann::json::parse(std::string(*payload), nullptr, false);
+  if (!list.is_array()) return violations;
+  for (const nlohmann::json& item : list) {
+    violations.push_back(
+        {item.value("field", ""), item.value("rule_code", ""), item.value("message", "")});
+  }
+  return violations;
+}
+
+}  // namespace pif

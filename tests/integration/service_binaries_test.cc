@@ -1,0 +1,177 @@
+// End-to-end tests of the four service binaries against the real throwaway PostgreSQL.
+#include <grpcpp/client_context.h>
+
+#include <future>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "pif/common/channel.h"
+#include "pif/intake/v1/intake_service.grpc.pb.h"
+#include "pqxx/pqxx"
+#include "service_process.h"
+#include "test_database.h"
+
+namespace pif {
+namespace {
+
+using testing::BinaryPath;
+using testing::MissingDatabase;
+using testing::ServiceProcess;
+
+struct ServiceCase {
+  std::string binary;        // pif-intake
+  std::string grpc_service;  // pif.intake.v1.IntakeService
+  std::string first_table;   // a table its first migration creates
+};
+
+const ServiceCase kServices[] = {
+    {"pif-intake", "pif.intake.v1.IntakeService", "import_batches"},
+    {"pif-indicators", "pif.indicators.v1.IndicatorsService", "disclosure_policies"},
+    {"pif-workforce", "pif.workforce.v1.WorkforceService", "import_batches"},
+    {"pif-reporting", "pif.reporting.v1.ReportingService", "self_evaluations"},
+};
+
+std::vector<std::string> ArgsFor(const std::string& conninfo) {
+  return {"--listen=127.0.0.1:0", "--database_url=" + conninfo, "--drain_seconds=5",
+          "--db_pool_size=2"};
+}
+
+std::string HealthOf(int port, const std::string& service) {
+  auto stub = grpc::health::v1::Health::NewStub(OpenChannel("127.0.0.1:" + std::to_string(port)));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  grpc::health::v1::HealthCheckRequest request;
+  request.set_service(service);
+  grpc::health::v1::HealthCheckResponse response;
+  grpc::Status status = stub->Check(&context, request, &response);
+  if (!status.ok()) return "error: " + status.error_message();
+  return grpc::health::v1::HealthCheckResponse::ServingStatus_Name(response.status());
+}
+
+int MigrationRows(const std::string& conninfo) {
+  pqxx::connection connection(conninfo);
+  pqxx::work tx(connection);
+  return tx.exec1("SELECT count(*) FROM pif_schema_migrations")[0].as<int>();
+}
+
+int AppliedCountLogged(const ServiceProcess& process) {
+  auto lines = process.LogEvents("schema_ready");
+  if (lines.empty()) return -1;
+  return nlohmann::json::parse(lines.back()).value("count", -1);
+}
+
+class ServiceBinaryTest : public ::testing::TestWithParam<ServiceCase> {};
+
+TEST_P(ServiceBinaryTest, CreatesAndMigratesItsDatabaseThenServes) {
+  MissingDatabase db("svc");
+  ServiceProcess process(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+  auto port = process.WaitUntilServing();
+  ASSERT_TRUE(port.ok()) << port.status();
+  EXPECT_EQ(HealthOf(*port, ""), "SERVING");
+  EXPECT_EQ(HealthOf(*port, GetParam().grpc_service), "SERVING");
+  EXPECT_GE(MigrationRows(db.conninfo()), 1);
+  EXPECT_GE(AppliedCountLogged(process), 1);
+  pqxx::connection connection(db.conninfo());
+  pqxx::work tx(connection);
+  EXPECT_FALSE(
+      tx.exec_params1("SELECT to_regclass($1) IS NULL", GetParam().first_table)[0].as<bool>());
+}
+
+TEST_P(ServiceBinaryTest, SecondStartMigratesNothing) {
+  MissingDatabase db("svc_restart");
+  int rows_after_first = 0;
+  {
+    ServiceProcess first(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+    ASSERT_TRUE(first.WaitUntilServing().ok());
+    rows_after_first = MigrationRows(db.conninfo());
+    ASSERT_EQ(*first.Terminate(), 0);
+  }
+  ServiceProcess second(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+  ASSERT_TRUE(second.WaitUntilServing().ok()) << second.Log();
+  EXPECT_EQ(AppliedCountLogged(second), 0);
+  EXPECT_EQ(MigrationRows(db.conninfo()), rows_after_first);
+}
+
+TEST_P(ServiceBinaryTest, TwoInstancesStartingTogetherMigrateOnce) {
+  MissingDatabase db("svc_race");
+  ServiceProcess a(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+  ServiceProcess b(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+  auto port_a = a.WaitUntilServing();
+  auto port_b = b.WaitUntilServing();
+  ASSERT_TRUE(port_a.ok()) << port_a.status();
+  ASSERT_TRUE(port_b.ok()) << port_b.status();
+  const int rows = MigrationRows(db.conninfo());
+  // Between them the two applied each migration exactly once.
+  EXPECT_EQ(AppliedCountLogged(a) + AppliedCountLogged(b), rows);
+  EXPECT_EQ(HealthOf(*port_a, ""), "SERVING");
+  EXPECT_EQ(HealthOf(*port_b, ""), "SERVING");
+}
+
+TEST_P(ServiceBinaryTest, SigtermDrainsAndExitsZero) {
+  MissingDatabase db("svc_term");
+  ServiceProcess process(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+  ASSERT_TRUE(process.WaitUntilServing().ok());
+  auto status = process.Terminate(absl::Seconds(15));
+  ASSERT_TRUE(status.ok()) << status.status();
+  EXPECT_EQ(*status, 0);
+  EXPECT_EQ(process.LogEvents("draining").size(), 1u);
+  EXPECT_EQ(process.LogEvents("stopped").size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllServices, ServiceBinaryTest, ::testing::ValuesIn(kServices),
+                         [](const auto& info) { return info.param.binary.substr(4); });
+
+TEST(ServiceBinaryStartupTest, HealthWatchSeesNotServingWhenDrainStarts) {
+  MissingDatabase db("svc_watch");
+  ServiceProcess process(BinaryPath("pif-intake"), ArgsFor(db.conninfo()));
+  auto port = process.WaitUntilServing();
+  ASSERT_TRUE(port.ok()) << port.status();
+  auto stub = grpc::health::v1::Health::NewStub(OpenChannel("127.0.0.1:" + std::to_string(*port)));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  grpc::health::v1::HealthCheckRequest request;
+  auto reader = stub->Watch(&context, request);
+  grpc::health::v1::HealthCheckResponse update;
+  ASSERT_TRUE(reader->Read(&update));
+  EXPECT_EQ(update.status(), grpc::health::v1::HealthCheckResponse::SERVING);
+  auto exit = std::async(std::launch::async, [&] { return process.Terminate(); });
+  ASSERT_TRUE(reader->Read(&update));
+  EXPECT_EQ(update.status(), grpc::health::v1::HealthCheckResponse::NOT_SERVING);
+  context.TryCancel();
+  EXPECT_EQ(*exit.get(), 0);
+}
+
+TEST(ServiceBinaryStartupTest, UnimplementedRpcsSaySo) {
+  MissingDatabase db("svc_unimpl");
+  ServiceProcess process(BinaryPath("pif-intake"), ArgsFor(db.conninfo()));
+  auto port = process.WaitUntilServing();
+  ASSERT_TRUE(port.ok()) << port.status();
+  auto stub = intake::v1::IntakeService::NewStub(OpenChannel("127.0.0.1:" + std::to_string(*port)));
+  grpc::ClientContext context;
+  intake::v1::GetDataVersionRequest request;
+  intake::v1::GetDataVersionResponse response;
+  EXPECT_EQ(stub->GetDataVersion(&context, request, &response).error_code(),
+            grpc::StatusCode::UNIMPLEMENTED);
+}
+
+TEST(ServiceBinaryStartupTest, UnreachableDatabaseFailsStartWithAClearLog) {
+  ServiceProcess process(BinaryPath("pif-intake"),
+                         ArgsFor("host=127.0.0.1 port=1 dbname=x connect_timeout=2"));
+  auto status = process.WaitForExit(absl::Seconds(30));
+  ASSERT_TRUE(status.ok()) << status.status();
+  EXPECT_EQ(*status, 1);
+  ASSERT_EQ(process.LogEvents("startup_failed").size(), 1u) << process.Log();
+  EXPECT_NE(process.Log().find("cannot be reached"), std::string::npos);
+}
+
+TEST(ServiceBinaryStartupTest, BadFlagExitsWithUsageError) {
+  ServiceProcess process(BinaryPath("pif-intake"), {"--no_such_flag=1"});
+  auto status = process.WaitForExit();
+  ASSERT_TRUE(status.ok());
+  EXPECT_EQ(*status, 2);
+  EXPECT_NE(process.Log().find("unknown flag --no_such_flag"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pif

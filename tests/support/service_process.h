@@ -1,0 +1,45 @@
+// A real service binary run as a child process, for end-to-end tests.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace pif::testing {
+
+// Starts a binary with arguments, its stderr (the JSON log) captured in a file.
+class ServiceProcess {
+ public:
+  // Spawns `binary` with `args`; the log goes to a temporary file.
+  ServiceProcess(std::string binary, std::vector<std::string> args);
+  // Kills the process if it is still running.
+  ~ServiceProcess();
+  ServiceProcess(const ServiceProcess&) = delete;
+  ServiceProcess& operator=(const ServiceProcess&) = delete;
+
+  // Waits for the "serving" log line and returns the gRPC port it names; an error with the log
+  // tail when the process exits or the timeout passes first.
+  absl::StatusOr<int> WaitUntilServing(absl::Duration timeout = absl::Seconds(30));
+  // Sends SIGTERM and waits for the exit status; an error when it does not exit in time.
+  absl::StatusOr<int> Terminate(absl::Duration timeout = absl::Seconds(30));
+  // Waits for the process to exit on its own; returns its exit status.
+  absl::StatusOr<int> WaitForExit(absl::Duration timeout = absl::Seconds(30));
+  // Everything the process has logged so far.
+  std::string Log() const;
+  // JSON log lines whose "event" equals `event`.
+  std::vector<std::string> LogEvents(const std::string& event) const;
+
+ private:
+  pid_t pid_ = -1;
+  std::string log_path_;
+  int exit_status_ = -1;
+};
+
+// Path of a built service binary, e.g. BinaryPath("pif-intake"), under PIF_BUILD_DIR.
+std::string BinaryPath(const std::string& name);
+
+}  // namespace pif::testing

@@ -1,0 +1,29 @@
+// pifctl: the command-line client of pif for integrators and operators.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "usage: pifctl COMMAND [--flag=value ...]\n"
+    "\n"
+    "commands:\n"
+    "  health   ask services whether they are SERVING (gRPC health checking protocol)\n"
+    "\n"
+    "Run `pifctl COMMAND --help` for a command's flags.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "health") return pif::ctl::RunHealth(args);
+  std::cerr << "pifctl: unknown command '" << args[0] << "'\n\n" << kUsage;
+  return 2;
+}
