@@ -11,7 +11,7 @@
 namespace pif::testing {
 namespace {
 
-std::string UniqueName(std::string_view prefix) {
+std::string UniqueName(absl::string_view prefix) {
   static std::mt19937_64 generator{std::random_device{}()};
   return absl::StrFormat("pif_test_%s_%08x", prefix, static_cast<uint32_t>(generator()));
 }
@@ -38,7 +38,7 @@ std::string TestServerConninfo() {
   return value;
 }
 
-TestDatabase::TestDatabase(std::string_view prefix) : name_(UniqueName(prefix)) {
+TestDatabase::TestDatabase(absl::string_view prefix) : name_(UniqueName(prefix)) {
   pqxx::connection admin(TestServerConninfo() + " dbname=postgres");
   pqxx::nontransaction tx(admin);
   tx.exec(absl::StrCat("CREATE DATABASE ", tx.quote_name(name_)));
@@ -50,7 +50,7 @@ std::string TestDatabase::conninfo() const {
   return absl::StrCat(TestServerConninfo(), " dbname=", name_);
 }
 
-MissingDatabase::MissingDatabase(std::string_view prefix) : name_(UniqueName(prefix)) {}
+MissingDatabase::MissingDatabase(absl::string_view prefix) : name_(UniqueName(prefix)) {}
 
 MissingDatabase::~MissingDatabase() { Drop(name_); }
 

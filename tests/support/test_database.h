@@ -2,7 +2,8 @@
 #pragma once
 
 #include <string>
-#include <string_view>
+
+#include "absl/strings/string_view.h"
 
 namespace pif::testing {
 
@@ -13,7 +14,7 @@ std::string TestServerConninfo();
 // Creates an empty database named pif_test_<prefix>_<random> and drops it when destroyed.
 class TestDatabase {
  public:
-  explicit TestDatabase(std::string_view prefix);
+  explicit TestDatabase(absl::string_view prefix);
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
@@ -30,7 +31,7 @@ class TestDatabase {
 // Conninfo of a database that does not exist yet (for testing creation); dropped on destruction.
 class MissingDatabase {
  public:
-  explicit MissingDatabase(std::string_view prefix);
+  explicit MissingDatabase(absl::string_view prefix);
   ~MissingDatabase();
   const std::string& name() const { return name_; }
   std::string conninfo() const;

@@ -4,10 +4,10 @@
 
 namespace pif {
 namespace {
-constexpr std::string_view kViolationsPayload = "type.pif.dev/field-violations";
+constexpr absl::string_view kViolationsPayload = "type.pif.dev/field-violations";
 }  // namespace
 
-absl::Status InvalidArgumentWithFields(std::string_view message,
+absl::Status InvalidArgumentWithFields(absl::string_view message,
                                        const std::vector<FieldViolation>& violations) {
   absl::Status status = absl::InvalidArgumentError(message);
   nlohmann::json list = nlohmann::json::array();
@@ -24,7 +24,7 @@ absl::Status InvalidArgumentWithFields(std::string_view message,
 
 std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
   std::vector<FieldViolation> violations;
-  std::optional<absl::Cord> payload = status.GetPayload(kViolationsPayload);
+  auto payload = status.GetPayload(kViolationsPayload);
   if (!payload.has_value()) return violations;
   nlohmann::json list = nlohmann::json::parse(std::string(*payload), nullptr, false);
   if (!list.is_array()) return violations;

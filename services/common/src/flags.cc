@@ -10,7 +10,7 @@
 namespace pif {
 
 EnvLookup ProcessEnvironment() {
-  return [](std::string_view name) -> std::optional<std::string> {
+  return [](absl::string_view name) -> std::optional<std::string> {
     const char* value = std::getenv(std::string(name).c_str());
     if (value == nullptr) return std::nullopt;
     return std::string(value);
@@ -21,7 +21,7 @@ FlagSet::FlagSet(std::string program) : program_(std::move(program)) {}
 
 void FlagSet::AddString(std::string name, std::string env, std::string help, std::string* target) {
   Flag flag{std::move(name), std::move(env), std::move(help), *target, false, nullptr};
-  flag.set = [target](std::string_view value) {
+  flag.set = [target](absl::string_view value) {
     *target = std::string(value);
     return absl::OkStatus();
   };
@@ -32,7 +32,7 @@ void FlagSet::AddInt(std::string name, std::string env, std::string help, int64_
                      int64_t min, int64_t max) {
   Flag flag{std::move(name),       std::move(env), std::move(help),
             absl::StrCat(*target), false,          nullptr};
-  flag.set = [target, min, max](std::string_view value) {
+  flag.set = [target, min, max](absl::string_view value) {
     int64_t parsed = 0;
     if (!absl::SimpleAtoi(value, &parsed)) {
       return absl::InvalidArgumentError(absl::StrCat("'", value, "' is not a whole number"));
@@ -50,7 +50,7 @@ void FlagSet::AddInt(std::string name, std::string env, std::string help, int64_
 void FlagSet::AddBool(std::string name, std::string env, std::string help, bool* target) {
   Flag flag{std::move(name), std::move(env), std::move(help), *target ? "true" : "false", true,
             nullptr};
-  flag.set = [target](std::string_view value) {
+  flag.set = [target](absl::string_view value) {
     const std::string lower = absl::AsciiStrToLower(value);
     if (lower == "true" || lower == "1" || lower == "yes") {
       *target = true;
@@ -64,7 +64,7 @@ void FlagSet::AddBool(std::string name, std::string env, std::string help, bool*
   flags_.push_back(std::move(flag));
 }
 
-const FlagSet::Flag* FlagSet::Find(std::string_view name) const {
+const FlagSet::Flag* FlagSet::Find(absl::string_view name) const {
   for (const Flag& flag : flags_) {
     if (flag.name == name) return &flag;
   }
@@ -82,15 +82,15 @@ absl::Status FlagSet::Parse(const std::vector<std::string>& args, const EnvLooku
     }
   }
   for (size_t i = 1; i < args.size(); ++i) {
-    std::string_view arg = args[i];
+    absl::string_view arg = args[i];
     if (arg == "--help" || arg == "-h") return absl::NotFoundError(Usage());
     if (!absl::ConsumePrefix(&arg, "--")) {
       return absl::InvalidArgumentError(
           absl::StrCat("unexpected argument '", arg, "'; flags are written --name=value"));
     }
-    std::string_view name = arg;
-    std::optional<std::string_view> value;
-    if (size_t eq = arg.find('='); eq != std::string_view::npos) {
+    absl::string_view name = arg;
+    std::optional<absl::string_view> value;
+    if (size_t eq = arg.find('='); eq != absl::string_view::npos) {
       name = arg.substr(0, eq);
       value = arg.substr(eq + 1);
     }

@@ -24,7 +24,7 @@ State& GlobalState() {
 
 std::atomic<int> min_level{static_cast<int>(Level::kInfo)};
 
-std::string_view LevelName(Level level) {
+absl::string_view LevelName(Level level) {
   switch (level) {
     case Level::kDebug:
       return "debug";
@@ -40,7 +40,7 @@ std::string_view LevelName(Level level) {
 
 }  // namespace
 
-bool ParseLevel(std::string_view text, Level* level) {
+bool ParseLevel(absl::string_view text, Level* level) {
   for (Level candidate : {Level::kDebug, Level::kInfo, Level::kWarning, Level::kError}) {
     if (LevelName(candidate) == text) {
       *level = candidate;
@@ -64,7 +64,7 @@ void SetSink(std::ostream* sink) {
   state.sink = sink;
 }
 
-std::string_view KeyName(Key key) {
+absl::string_view KeyName(Key key) {
   switch (key) {
     case Key::kService:
       return "service";
@@ -100,7 +100,7 @@ std::string_view KeyName(Key key) {
   return "unknown";
 }
 
-Event& Event::Str(Key key, std::string_view value) {
+Event& Event::Str(Key key, absl::string_view value) {
   strings_.emplace_back(key, std::string(value));
   return *this;
 }

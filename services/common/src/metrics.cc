@@ -8,12 +8,12 @@
 namespace pif {
 namespace {
 
-std::string EscapeLabelValue(std::string_view value) {
+std::string EscapeLabelValue(absl::string_view value) {
   return absl::StrReplaceAll(value, {{"\\", "\\\\"}, {"\"", "\\\""}, {"\n", "\\n"}});
 }
 
-std::string RenderLabels(const Labels& labels, std::string_view extra_key = {},
-                         std::string_view extra_value = {}) {
+std::string RenderLabels(const Labels& labels, absl::string_view extra_key = {},
+                         absl::string_view extra_value = {}) {
   std::vector<std::string> parts;
   for (const auto& [key, value] : labels) {
     parts.push_back(absl::StrCat(key, "=\"", EscapeLabelValue(value), "\""));
@@ -40,7 +40,7 @@ const std::vector<double>& MetricsRegistry::LatencyBuckets() {
   return buckets;
 }
 
-MetricsRegistry::Family& MetricsRegistry::FamilyFor(std::string_view name, std::string_view help,
+MetricsRegistry::Family& MetricsRegistry::FamilyFor(absl::string_view name, absl::string_view help,
                                                     Kind kind) {
   auto it = families_.find(name);
   if (it == families_.end()) {
@@ -51,19 +51,19 @@ MetricsRegistry::Family& MetricsRegistry::FamilyFor(std::string_view name, std::
   return it->second;
 }
 
-void MetricsRegistry::AddCounter(std::string_view name, std::string_view help, const Labels& labels,
-                                 double delta) {
+void MetricsRegistry::AddCounter(absl::string_view name, absl::string_view help,
+                                 const Labels& labels, double delta) {
   std::lock_guard<std::mutex> lock(mutex_);
   FamilyFor(name, help, Kind::kCounter).values[labels] += delta;
 }
 
-void MetricsRegistry::SetGauge(std::string_view name, std::string_view help, const Labels& labels,
+void MetricsRegistry::SetGauge(absl::string_view name, absl::string_view help, const Labels& labels,
                                double value) {
   std::lock_guard<std::mutex> lock(mutex_);
   FamilyFor(name, help, Kind::kGauge).values[labels] = value;
 }
 
-void MetricsRegistry::ObserveLatency(std::string_view name, std::string_view help,
+void MetricsRegistry::ObserveLatency(absl::string_view name, absl::string_view help,
                                      const Labels& labels, double seconds) {
   const std::vector<double>& bounds = LatencyBuckets();
   std::lock_guard<std::mutex> lock(mutex_);
@@ -75,8 +75,8 @@ void MetricsRegistry::ObserveLatency(std::string_view name, std::string_view hel
   histogram.sum += seconds;
 }
 
-void MetricsRegistry::RecordRpc(std::string_view service, std::string_view method,
-                                std::string_view code, double seconds) {
+void MetricsRegistry::RecordRpc(absl::string_view service, absl::string_view method,
+                                absl::string_view code, double seconds) {
   AddCounter("pif_rpc_requests_total", "Finished gRPC calls by method and status code.",
              {{"service", std::string(service)},
               {"method", std::string(method)},
@@ -85,7 +85,7 @@ void MetricsRegistry::RecordRpc(std::string_view service, std::string_view metho
                  {{"service", std::string(service)}, {"method", std::string(method)}}, seconds);
 }
 
-double MetricsRegistry::Value(std::string_view name, const Labels& labels) const {
+double MetricsRegistry::Value(absl::string_view name, const Labels& labels) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto family = families_.find(name);
   if (family == families_.end()) return 0;

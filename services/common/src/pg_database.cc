@@ -25,7 +25,7 @@ absl::StatusOr<std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)>> Par
   return std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)>(options, &PQconninfoFree);
 }
 
-std::string Quote(std::string_view value) {
+std::string Quote(absl::string_view value) {
   std::string out = "'";
   for (char c : value) {
     if (c == '\'' || c == '\\') out += '\\';
@@ -43,8 +43,8 @@ absl::StatusOr<std::string> DatabaseNameOf(const std::string& conninfo) {
   std::string user;
   for (PQconninfoOption* option = options->get(); option->keyword != nullptr; ++option) {
     if (option->val == nullptr) continue;
-    if (std::string_view(option->keyword) == "dbname") dbname = option->val;
-    if (std::string_view(option->keyword) == "user") user = option->val;
+    if (absl::string_view(option->keyword) == "dbname") dbname = option->val;
+    if (absl::string_view(option->keyword) == "user") user = option->val;
   }
   if (dbname.empty()) dbname = user;
   if (dbname.empty()) {
@@ -59,7 +59,7 @@ absl::StatusOr<bool> EnsureDatabaseExists(const std::string& conninfo) {
     return false;
   } catch (const pqxx::broken_connection& error) {
     // libpq reports a missing database only in the message text (SQLSTATE 3D000 is not exposed).
-    if (std::string_view(error.what()).find("does not exist") == std::string_view::npos) {
+    if (absl::string_view(error.what()).find("does not exist") == absl::string_view::npos) {
       return StatusFromException(error);
     }
   } catch (const std::exception& error) {
@@ -71,7 +71,7 @@ absl::StatusOr<bool> EnsureDatabaseExists(const std::string& conninfo) {
   if (!options.ok()) return options.status();
   std::string maintenance;
   for (PQconninfoOption* option = options->get(); option->keyword != nullptr; ++option) {
-    if (option->val == nullptr || std::string_view(option->keyword) == "dbname") continue;
+    if (option->val == nullptr || absl::string_view(option->keyword) == "dbname") continue;
     absl::StrAppend(&maintenance, option->keyword, "=", Quote(option->val), " ");
   }
   absl::StrAppend(&maintenance, "dbname=postgres");

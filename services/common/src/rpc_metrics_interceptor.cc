@@ -51,7 +51,7 @@ const char* CodeName(grpc::StatusCode code) {
 // Notes the status the server sends and records the call when gRPC destroys the interceptor.
 class RpcMetricsInterceptor : public grpc::experimental::Interceptor {
  public:
-  RpcMetricsInterceptor(std::string_view service, std::string method, MetricsRegistry* registry)
+  RpcMetricsInterceptor(absl::string_view service, std::string method, MetricsRegistry* registry)
       : service_(service),
         method_(std::move(method)),
         registry_(registry),
@@ -77,7 +77,7 @@ class RpcMetricsInterceptor : public grpc::experimental::Interceptor {
   }
 
  private:
-  std::string_view service_;
+  absl::string_view service_;
   std::string method_;
   MetricsRegistry* registry_;
   std::chrono::steady_clock::time_point started_;

@@ -9,7 +9,7 @@ namespace pif {
 namespace {
 
 EnvLookup FakeEnv(std::map<std::string, std::string> values) {
-  return [values](std::string_view name) -> std::optional<std::string> {
+  return [values](absl::string_view name) -> std::optional<std::string> {
     auto it = values.find(std::string(name));
     if (it == values.end()) return std::nullopt;
     return it->second;

@@ -2,10 +2,10 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace pif {
 
@@ -24,7 +24,7 @@ struct FieldViolation {
 };
 
 // INVALID_ARGUMENT carrying `violations` as a payload that the gRPC adapter turns into details.
-absl::Status InvalidArgumentWithFields(std::string_view message,
+absl::Status InvalidArgumentWithFields(absl::string_view message,
                                        const std::vector<FieldViolation>& violations);
 
 // The violations attached by InvalidArgumentWithFields; empty when there are none.

@@ -5,15 +5,15 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace pif {
 
 // Looks an environment variable up; returns nullopt when it is not set.
-using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
+using EnvLookup = std::function<std::optional<std::string>(absl::string_view name)>;
 
 // The process environment, as an EnvLookup.
 EnvLookup ProcessEnvironment();
@@ -47,9 +47,9 @@ class FlagSet {
     std::string help;
     std::string default_text;
     bool is_bool = false;
-    std::function<absl::Status(std::string_view)> set;
+    std::function<absl::Status(absl::string_view)> set;
   };
-  const Flag* Find(std::string_view name) const;
+  const Flag* Find(absl::string_view name) const;
 
   std::string program_;
   std::vector<Flag> flags_;

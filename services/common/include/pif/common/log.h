@@ -5,9 +5,10 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
-#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 namespace pif::log {
 
@@ -34,7 +35,7 @@ enum class Key {
 };
 
 // Parses "debug", "info", "warning" or "error"; returns false for anything else.
-bool ParseLevel(std::string_view text, Level* level);
+bool ParseLevel(absl::string_view text, Level* level);
 
 // Sets the lowest level written (default info).
 void SetMinLevel(Level level);
@@ -56,18 +57,18 @@ class Event {
   ~Event();
 
   // Adds a text field.
-  Event& Str(Key key, std::string_view value);
+  Event& Str(Key key, absl::string_view value);
   // Adds a number field.
   Event& Int(Key key, int64_t value);
 
  private:
   Level level_;
-  std::string_view event_;
+  absl::string_view event_;
   std::vector<std::pair<Key, std::string>> strings_;
   std::vector<std::pair<Key, int64_t>> ints_;
 };
 
 // The JSON name of a key ("duration_ms").
-std::string_view KeyName(Key key);
+absl::string_view KeyName(Key key);
 
 }  // namespace pif::log

@@ -5,8 +5,9 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <string_view>
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 namespace pif {
 
@@ -20,20 +21,20 @@ class MetricsRegistry {
   static const std::vector<double>& LatencyBuckets();
 
   // Adds `delta` to counter `name`{labels}; `help` documents the family on first use.
-  void AddCounter(std::string_view name, std::string_view help, const Labels& labels,
+  void AddCounter(absl::string_view name, absl::string_view help, const Labels& labels,
                   double delta = 1);
   // Sets gauge `name`{labels} to `value`.
-  void SetGauge(std::string_view name, std::string_view help, const Labels& labels, double value);
+  void SetGauge(absl::string_view name, absl::string_view help, const Labels& labels, double value);
   // Records one observation of `seconds` in histogram `name`{labels}.
-  void ObserveLatency(std::string_view name, std::string_view help, const Labels& labels,
+  void ObserveLatency(absl::string_view name, absl::string_view help, const Labels& labels,
                       double seconds);
 
   // Counts one finished rpc: pif_rpc_requests_total and pif_rpc_duration_seconds.
-  void RecordRpc(std::string_view service, std::string_view method, std::string_view code,
+  void RecordRpc(absl::string_view service, absl::string_view method, absl::string_view code,
                  double seconds);
 
   // Current value of a counter or gauge series, 0 when absent; for tests and self-checks.
-  double Value(std::string_view name, const Labels& labels) const;
+  double Value(absl::string_view name, const Labels& labels) const;
 
   // All families in the Prometheus text exposition format.
   std::string RenderText() const;
@@ -51,7 +52,7 @@ class MetricsRegistry {
     std::map<Labels, double> values;
     std::map<Labels, Histogram> histograms;
   };
-  Family& FamilyFor(std::string_view name, std::string_view help, Kind kind);
+  Family& FamilyFor(absl::string_view name, absl::string_view help, Kind kind);
 
   mutable std::mutex mutex_;
   std::map<std::string, Family, std::less<>> families_;

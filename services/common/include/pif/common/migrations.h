@@ -5,10 +5,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-
-namespace pqxx {
-class connection;
-}
+#include "pqxx/connection"
 
 namespace pif::pg {
 
