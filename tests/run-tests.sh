@@ -202,7 +202,9 @@ step_ctest() {
 step_e2e() {
   # Debian's python3 has python3-grpcio; a python3 earlier on PATH (pyenv, venv) may not.
   local py=python3
-  [[ -x /usr/bin/python3 ]] && py=/usr/bin/python3
+  if [[ -x /usr/bin/python3 ]]; then
+    py=/usr/bin/python3
+  fi
   "$py" tests/e2e/health_check.py
 }
 
