@@ -62,12 +62,6 @@ PACKAGES=(
   procps curl
 )
 
-SUDO=()
-if [[ $EUID -ne 0 ]]; then
-  command -v sudo >/dev/null 2>&1 || die "not root and sudo is not installed"
-  SUDO=(sudo)
-fi
-
 # One dpkg-query call for all packages; unknown packages only print to stderr.
 declare -A installed=()
 while read -r name status; do
@@ -91,6 +85,11 @@ done
 
 if [[ ${#missing[@]} -gt 0 ]]; then
   log "installing ${#missing[@]} missing Debian package(s): ${missing[*]}"
+  SUDO=()
+  if [[ $EUID -ne 0 ]]; then
+    command -v sudo >/dev/null 2>&1 || die "not root and sudo is not installed: install as root: ${missing[*]}"
+    SUDO=(sudo)
+  fi
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 \
     install -y --no-install-recommends "${missing[@]}"
