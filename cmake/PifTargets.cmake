@@ -4,7 +4,7 @@
 function(pif_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
                                            -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
-                                           -Wnull-dereference -Wimplicit-fallthrough -Werror)
+                                           -Wimplicit-fallthrough -Werror)
 endfunction()
 
 # Declares a project library with warnings on: pif_library(name SOURCES ... DEPS ...).
