@@ -1,6 +1,8 @@
 // Section 1, Safe: 1 S.1 to 1 S.3 (indicators.md section 2).
+#include "absl/time/time.h"
 #include "common.h"
 #include "groups.h"
+#include "pif/dates/local_datetime.h"
 
 namespace pif::engine {
 namespace {
@@ -59,6 +61,84 @@ void RepeatReferral(const Snapshot& snapshot, const Period& period, UnitSink& si
   }
 }
 
+// 1 S.2: LADP children with a MISSING incident starting in period while LAC, lasting >= 24 hours.
+void MissingForADay(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
+  // An incident with no end runs to 00:00 on PE + 1 day (indicators.md section 8).
+  const LocalDateTime open_end = LocalDateTime::StartOf(period.last.AddDays(1));
+  const absl::Duration day = absl::Hours(24);
+  for (const ChildTimeline& t : snapshot.children()) {
+    const bool ladp = t.LookedAfterDuring(period);
+    const Incident* first = nullptr;  // first qualifying incident, for the reasons
+    int qualifying = 0;
+    bool any_missing = false;
+    for (const Incident* i : t.incidents) {
+      if (i->type != "MISSING" || !period.Contains(i->start.date())) continue;
+      any_missing = true;
+      if (!ladp || !t.LookedAfterOn(i->start.date())) continue;
+      // Real elapsed time across clock changes (dates::ElapsedBetween).
+      if (dates::ElapsedBetween(i->start, i->end.value_or(open_end)) < day) continue;
+      ++qualifying;
+      if (first == nullptr) first = i;
+    }
+    if (!ladp && !any_missing) continue;
+    sink.AddSupplementary("incidents", qualifying);
+    sink.Add(t.child->person_id, t.child, MembershipOf(ladp, first != nullptr), [&] {
+      std::vector<std::string> reasons;
+      if (!ladp) {
+        reasons.push_back("not looked after on any day of the period");
+        return reasons;
+      }
+      reasons.push_back("looked after during the period");
+      if (first != nullptr) {
+        const LocalDateTime end = first->end.value_or(open_end);
+        reasons.push_back(absl::StrCat(
+            "MISSING incident ", first->incident_id, " starting ", first->start.ToString(),
+            " (looked after that day) lasted ",
+            absl::FormatDuration(dates::ElapsedBetween(first->start, end)), " until ",
+            end.ToString(), first->end.has_value() ? "" : " (no end recorded: end of the period)",
+            ", 24 hours or more"));
+        if (qualifying > 1) {
+          reasons.push_back(absl::StrCat(qualifying, " such incidents in the period"));
+        }
+      } else {
+        reasons.push_back(
+            "no MISSING incident starting in the period while looked after lasted 24 hours or "
+            "more");
+      }
+      return reasons;
+    });
+  }
+}
+
+// 1 S.3: LADP children with an in-period review finding HIGH_RISK = YES; N: the latest such
+// review finds SUPPORT_EFFECTIVE = YES.
+void HighRiskSupport(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
+  for (const ChildTimeline& t : snapshot.children()) {
+    const Review* latest = nullptr;  // reviews are in meeting date then id order
+    for (const Review* r : t.reviews) {
+      if (!period.Contains(r->meeting_date)) continue;
+      const std::string* high_risk = snapshot.ReviewFinding(r->review_id, "HIGH_RISK");
+      if (high_risk != nullptr && *high_risk == "YES") latest = r;
+    }
+    if (latest == nullptr) continue;
+    const bool ladp = t.LookedAfterDuring(period);
+    // Decision: a latest review that does not record SUPPORT_EFFECTIVE stays in D and is not in
+    // N (the definition asks only that it records YES; an earlier review is never used instead).
+    const std::string* effective = snapshot.ReviewFinding(latest->review_id, "SUPPORT_EFFECTIVE");
+    const bool supported = effective != nullptr && *effective == "YES";
+    sink.Add(t.child->person_id, t.child, MembershipOf(ladp, supported), [&] {
+      std::vector<std::string> reasons;
+      reasons.push_back(ladp ? "looked after during the period"
+                             : "not looked after on any day of the period");
+      reasons.push_back(absl::StrCat("latest review in the period recording HIGH_RISK = YES is ",
+                                     latest->review_id, " on ", Text(latest->meeting_date)));
+      reasons.push_back(absl::StrCat("it records SUPPORT_EFFECTIVE = ",
+                                     effective != nullptr ? Text(*effective) : "not recorded"));
+      return reasons;
+    });
+  }
+}
+
 }  // namespace
 
 std::vector<Indicator> SafeIndicators() {
@@ -69,6 +149,18 @@ std::vector<Indicator> SafeIndicators() {
               "referral R preceded, within [R - 365 days, R), by another CP referral of the child "
               "or by a de-registration whose reason is not TRANSFER_OUT."),
        RepeatReferral},
+      {Define("1 S.2", "Looked after children missing for 24 hours or more", 1, Theme::kSafe,
+              UnitKind::kChild, Polarity::kLowerIsBetter,
+              "D: children looked after on at least one day of the period. N: those with a MISSING "
+              "incident starting in the period, on a day they were looked after, lasting 24 hours "
+              "or more in real elapsed time (an incident with no end runs to 00:00 on the day "
+              "after the period). The number of such incidents is reported too."),
+       MissingForADay},
+      {Define("1 S.3", "High-risk behaviour: support effective", 1, Theme::kSafe, UnitKind::kChild,
+              Polarity::kHigherIsBetter,
+              "D: children looked after during the period with a review in the period recording "
+              "HIGH_RISK = YES. N: the latest such review also records SUPPORT_EFFECTIVE = YES."),
+       HighRiskSupport},
   };
 }
 
