@@ -32,6 +32,9 @@ const ServiceCase kServices[] = {
     {"pif-reporting", "pif.reporting.v1.ReportingService", "self_evaluations"},
 };
 
+// Names the case in test output instead of dumping its bytes.
+void PrintTo(const ServiceCase& service, std::ostream* out) { *out << service.binary; }
+
 std::vector<std::string> ArgsFor(const std::string& conninfo) {
   return {"--listen=127.0.0.1:0", "--database_url=" + conninfo, "--drain_seconds=5",
           "--db_pool_size=2"};
@@ -120,7 +123,7 @@ TEST_P(ServiceBinaryTest, SigtermDrainsAndExitsZero) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllServices, ServiceBinaryTest, ::testing::ValuesIn(kServices),
-                         [](const auto& info) { return info.param.binary.substr(4); });
+                         [](const auto& test_info) { return test_info.param.binary.substr(4); });
 
 TEST(ServiceBinaryStartupTest, HealthWatchSeesNotServingWhenDrainStarts) {
   MissingDatabase db("svc_watch");
@@ -153,6 +156,24 @@ TEST(ServiceBinaryStartupTest, UnimplementedRpcsSaySo) {
   intake::v1::GetDataVersionResponse response;
   EXPECT_EQ(stub->GetDataVersion(&context, request, &response).error_code(),
             grpc::StatusCode::UNIMPLEMENTED);
+}
+
+TEST(PifctlHealthTest, ExitsZeroWhenServingAndOneWhenUnreachable) {
+  MissingDatabase db("svc_pifctl");
+  ServiceProcess service(BinaryPath("pif-intake"), ArgsFor(db.conninfo()));
+  auto port = service.WaitUntilServing();
+  ASSERT_TRUE(port.ok()) << port.status();
+  const std::string address = "127.0.0.1:" + std::to_string(*port);
+  ServiceProcess serving(BinaryPath("pifctl"), {"health", "--address=" + address});
+  EXPECT_EQ(*serving.WaitForExit(), 0) << serving.Log();
+  EXPECT_NE(serving.Log().find(address + "  SERVING"), std::string::npos) << serving.Log();
+  ServiceProcess named(BinaryPath("pifctl"),
+                       {"health", "--address=" + address, "--service=pif.intake.v1.IntakeService"});
+  EXPECT_EQ(*named.WaitForExit(), 0) << named.Log();
+  ASSERT_EQ(*service.Terminate(), 0);
+  ServiceProcess gone(BinaryPath("pifctl"), {"health", "--address=" + address, "--timeout_ms=500"});
+  EXPECT_EQ(*gone.WaitForExit(), 1);
+  EXPECT_NE(gone.Log().find("UNREACHABLE"), std::string::npos) << gone.Log();
 }
 
 TEST(ServiceBinaryStartupTest, UnreachableDatabaseFailsStartWithAClearLog) {

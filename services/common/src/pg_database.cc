@@ -82,7 +82,9 @@ absl::StatusOr<bool> EnsureDatabaseExists(const std::string& conninfo) {
     log::Event(log::Level::kInfo, "database_created").Str(log::Key::kDatabase, *dbname);
     return true;
   } catch (const pqxx::sql_error& error) {
-    if (error.sqlstate() == "42P04") return false;  // created by a replica starting alongside
+    // A replica starting alongside created it first: 42P04, or 23505 when the two CREATE
+    // DATABASE statements race on the catalog's unique index.
+    if (error.sqlstate() == "42P04" || error.sqlstate() == "23505") return false;
     return StatusFromException(error);
   } catch (const std::exception& error) {
     return StatusFromException(error);

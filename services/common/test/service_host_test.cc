@@ -26,7 +26,7 @@ class SlowIntake final : public IntakeService::Service {
  public:
   grpc::Status GetDataVersion(grpc::ServerContext* context, const GetDataVersionRequest*,
                               GetDataVersionResponse*) override {
-    started.Notify();
+    if (!started.HasBeenNotified()) started.Notify();
     while (!release.HasBeenNotified()) {
       if (context->IsCancelled()) return grpc::Status::CANCELLED;
       std::this_thread::sleep_for(std::chrono::milliseconds(5));

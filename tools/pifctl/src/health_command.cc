@@ -44,8 +44,9 @@ int RunHealth(const std::vector<std::string>& args) {
     return help ? 0 : 2;
   }
   bool all_serving = true;
-  for (const std::string& address : absl::StrSplit(addresses, ',', absl::SkipEmpty())) {
-    const std::string result = CheckOne(address, service, absl::Milliseconds(timeout_ms));
+  for (absl::string_view address : absl::StrSplit(addresses, ',', absl::SkipEmpty())) {
+    const std::string result =
+        CheckOne(std::string(address), service, absl::Milliseconds(timeout_ms));
     std::cout << address << "  " << result << "\n";
     all_serving = all_serving && result == "SERVING";
   }

@@ -1,6 +1,7 @@
 // The shared gRPC server bootstrap: listening, limits, interceptors, health, reflection, drain.
 #pragma once
 
+#include <grpcpp/impl/codegen/service_type.h>
 #include <grpcpp/server.h>
 
 #include <memory>
