@@ -1,0 +1,134 @@
+// The PostgreSQL side of submissions, generic over a SubmissionSchema: staging a batch as it
+// streams in, cross-record checks and an all-or-nothing commit, idempotent batch ids, kept
+// rejections, deletions, data versions and consistent snapshots.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "pif/common/pg_pool.h"
+#include "pif/submission/flat_record.h"
+#include "pif/submission/summary.h"
+
+namespace pif::submission {
+
+// Who sent a batch and what it is.
+struct BatchInfo {
+  std::string council;  // 9-character GSS code, checked by the caller
+  std::string batch_id;
+  std::string caller;  // the authenticated caller (today: the peer and declared client name)
+  std::string source_system;
+  absl::Time started_at;
+};
+
+// One batch being received. Records are staged in the database as they arrive (memory stays
+// flat however long the stream); nothing is visible to anyone until Commit. Destroying the
+// writer without a successful Commit rolls everything back.
+class BatchWriter {
+ public:
+  virtual ~BatchWriter() = default;
+  // Stages a record that passed ValidateRecord.
+  virtual absl::Status AddValid(int64_t position, const SourceRef& source,
+                                const FlatRecord& record) = 0;
+  // Stages a record rejected on its own, with its cells exactly as received.
+  virtual absl::Status AddRejected(
+      int64_t position, const SourceRef& source, const std::string& record_type,
+      const std::string& record_id,
+      const std::vector<std::pair<std::string, std::string>>& received_cells, bool received_typed,
+      const std::vector<FieldViolation>& errors) = 0;
+  // Runs the cross-record rules (parents, overlaps, containment, agreement) over the batch and
+  // the store, keeps the rejections, upserts the accepted records, clears rejections they
+  // correct, raises the council's data version and records the batch, all in one transaction.
+  // FAILED_PRECONDITION when `expected_count` differs from the records added.
+  virtual absl::StatusOr<BatchSummary> Commit(int64_t expected_count) = 0;
+};
+
+// Filters for listing rejections.
+struct RejectionFilter {
+  std::string council;
+  std::string batch_id;     // empty: every batch
+  std::string record_type;  // empty: every type
+  bool include_cleared = false;
+  int page_size = 100;
+  std::string page_token;  // opaque, from the previous page
+};
+
+// A page of rejections.
+struct RejectionPage {
+  std::vector<StoredRejection> rejections;
+  std::string next_page_token;
+  int64_t open_count = 0;  // open rejections matching the filter (ignoring paging)
+};
+
+// The council's current data version.
+struct DataVersion {
+  int64_t version = 0;  // 0 before the first batch
+  std::string last_batch_id;
+  std::optional<absl::Time> changed_at;
+};
+
+// What a deletion did.
+struct DeletionResult {
+  std::string deletion_id;
+  int64_t data_version = 0;
+  absl::Time deleted_at;
+  int64_t cleared_rejection_count = 0;
+};
+
+// The header of a snapshot: the version it was read at and how many records of each type.
+struct SnapshotInfo {
+  int64_t data_version = 0;
+  absl::Time taken_at;
+  std::vector<std::pair<std::string, int64_t>> counts;  // record type -> count, schema order
+};
+
+// The store of one service, over its own database and schema.
+class SubmissionStore {
+ public:
+  // `schema` must outlive the store; its tables are created by the service's migrations.
+  SubmissionStore(pg::Pool& pool, const SubmissionSchema& schema);
+
+  // Starts receiving a batch. When the council already committed this batch id, returns the
+  // stored summary instead (with replayed = true) and no writer.
+  absl::StatusOr<std::unique_ptr<BatchWriter>> Begin(const BatchInfo& info,
+                                                     std::optional<BatchSummary>* replay);
+
+  // The audit record of one batch; NOT_FOUND when the council has no such batch.
+  absl::StatusOr<BatchAudit> GetBatch(const std::string& council, const std::string& batch_id);
+  // The council's batches, newest first, optionally within [after, before).
+  absl::StatusOr<std::vector<BatchAudit>> ListBatches(const std::string& council,
+                                                      std::optional<absl::Time> after,
+                                                      std::optional<absl::Time> before, int limit,
+                                                      int offset);
+  // Rejections matching the filter, oldest first.
+  absl::StatusOr<RejectionPage> ListRejections(const RejectionFilter& filter);
+  // One rejection of the council; NOT_FOUND otherwise (another council's id is NOT_FOUND too).
+  absl::StatusOr<StoredRejection> GetRejection(const std::string& council,
+                                               const std::string& rejection_id);
+  // The council's data version (0 and no batch when it has sent nothing).
+  absl::StatusOr<DataVersion> GetDataVersion(const std::string& council);
+  // Deletes a record sent in error and records the deletion; NOT_FOUND when absent,
+  // FAILED_PRECONDITION while other records refer to it.
+  absl::StatusOr<DeletionResult> DeleteRecord(const std::string& council,
+                                              const std::string& record_type,
+                                              const std::string& record_id,
+                                              const std::string& reason, const std::string& caller);
+  // Reads every record of the council (only `types` when not empty) at one data version, in one
+  // REPEATABLE READ transaction, parents before children (schema order), each type in key
+  // order. `on_header` is called first, then `on_record` per record; a non-OK status from a
+  // callback stops the read and is returned.
+  absl::Status ReadSnapshot(const std::string& council, const std::vector<std::string>& types,
+                            const std::function<absl::Status(const SnapshotInfo&)>& on_header,
+                            const std::function<absl::Status(const FlatRecord&)>& on_record);
+
+ private:
+  pg::Pool& pool_;
+  const SubmissionSchema& schema_;
+};
+
+}  // namespace pif::submission
