@@ -221,6 +221,22 @@ TEST(SurveyFeelSafeTest, ARespondentWithNoCompleteResponseIsOutside) {
   EXPECT_THAT(ReasonsOf(units, "CHILD/C1"), HasSubstr("no response in the period counts"));
 }
 
+TEST(SurveyFeelSafeTest, APersonWhoIsNotAKnownChildIsStillARespondentWithNoBreakdown) {
+  // Intake rejects such rows; if one reaches the engine it counts under its ids, with no child.
+  RecordsBuilder b;
+  b.AddChild("C1", "2010-06-15", "M");
+  Respond(b, "S1", "Z9", "CHILD", "2023-09-01", {{"SAFE_NOW", "YES"}, {"SAFER_THAN_BEFORE", "NO"}});
+  Respond(b, "S2", "Z9", "CHILD", "2023-10-01", {{"SAFE_NOW", "NO"}, {"SAFER_THAN_BEFORE", "NO"}});
+  IndicatorResult r = ComputeOne(b.Build(), "2 S.4", ClasYear(2023));
+  EXPECT_EQ(r.counts.denominator, 1);
+  EXPECT_EQ(r.counts.numerator, 0);
+  EXPECT_EQ(Cell(r, "sex", "M"), nullptr);
+  auto units = ExplainOne(b.Build(), "2 S.4", ClasYear(2023), "CHILD/Z9");
+  ASSERT_EQ(units.size(), 1u);
+  EXPECT_EQ(units[0].person_id, "");
+  EXPECT_THAT(ReasonsOf(units, "CHILD/Z9"), HasSubstr("2 response(s) in the period"));
+}
+
 // --- 2 N.10 looked-after children with a trusted adult ---
 
 // A child looked after throughout the CLAS year 2023 (born `dob`).

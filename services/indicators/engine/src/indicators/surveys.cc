@@ -85,24 +85,37 @@ std::string Describe(const SurveyResponse& r) {
 // anonymous) the latest in-period response answering every item decides.
 void EvaluateSurvey(const SurveyRule& rule, const Snapshot& snapshot, const Period& period,
                     UnitSink& sink) {
-  // Respondents in the order of their first response (responses come by response_id), so that
-  // explanations come in a stable order. Key: (type, person), or ("", response_id) when anonymous
-  // (a respondent type is never empty, so the two kinds of key cannot meet).
+  // Respondents (type and person, or the response when anonymous) in the order of their first
+  // response (responses come by response_id), so that explanations come in a stable order.
   std::vector<Respondent> respondents;
-  absl::flat_hash_map<std::pair<absl::string_view, absl::string_view>, size_t> index;
+  // A named respondent of a known child is found by the child's position among the timelines
+  // (two slots per child: CHILD and PARENT_CARER), without hashing strings; an anonymous response
+  // is its own respondent; a person_id that is not a known child (intake rejects these) falls
+  // back to a map.
+  const std::vector<ChildTimeline>& timelines = snapshot.children();
+  std::vector<int32_t> slot;  // allocated at the first response taken
+  absl::flat_hash_map<std::pair<absl::string_view, absl::string_view>, int32_t> strangers;
   for (const SurveyResponse& r : snapshot.survey_responses()) {
     if (!period.Contains(r.survey_date) || !Taken(rule, r.respondent)) continue;
     const bool anonymous = r.person_id.empty();
-    const auto key = anonymous ? std::make_pair(absl::string_view(), r.response_id)
-                               : std::make_pair(r.respondent, r.person_id);
-    auto [it, inserted] = index.try_emplace(key, respondents.size());
-    if (inserted) {
+    const ChildTimeline* timeline = anonymous ? nullptr : snapshot.FindChild(r.person_id);
+    int32_t* index = nullptr;
+    if (timeline != nullptr) {
+      if (slot.empty()) slot.assign(2 * timelines.size(), -1);
+      index = &slot[2 * static_cast<size_t>(timeline - timelines.data()) +
+                    (r.respondent == "CHILD" ? 0 : 1)];
+    } else if (!anonymous) {
+      index = &strangers.try_emplace(std::make_pair(r.respondent, r.person_id), -1).first->second;
+    }
+    if (index == nullptr || *index < 0) {
+      if (index != nullptr) *index = static_cast<int32_t>(respondents.size());
       Respondent fresh;
       fresh.first = &r;
-      if (!anonymous) fresh.timeline = snapshot.FindChild(r.person_id);
+      fresh.timeline = timeline;
       respondents.push_back(fresh);
     }
-    Respondent& who = respondents[it->second];
+    Respondent& who =
+        index != nullptr ? respondents[static_cast<size_t>(*index)] : respondents.back();
     ++who.in_period;
     Skip skip = Skip::kNone;
     // Decision: for 2 N.10 the eligibility filters apply to each response before the latest is
@@ -178,7 +191,7 @@ void EvaluateSurvey(const SurveyRule& rule, const Snapshot& snapshot, const Peri
       std::vector<std::string> out;
       out.push_back(absl::StrCat(who.in_period, " response(s) in the period from this respondent"));
       if (who.last_skipped != nullptr) {
-        out.push_back(absl::StrCat(who.skipped, " response(s) do not count; the latest of them, ",
+        out.push_back(absl::StrCat(who.skipped, " response(s) skipped; the latest skipped, ",
                                    Describe(*who.last_skipped), ", ",
                                    SkipText(who.last_skip, rule)));
       }
