@@ -23,11 +23,14 @@ struct FlatRecord {
 };
 
 // The record's id: its key values joined by '|' (e.g. "R17|HIGH_RISK"); missing parts are empty.
+// Unambiguous while at most one key column is free text (the others being codes or dates).
 std::string RecordId(const FlatRecord& record);
 
 // Builds a record of `schema` from named text cells (a CSV row or a RawRecord). An empty cell is
-// not recorded. A name the schema does not have is a violation with rule UNKNOWN_FIELD; the
-// record is still returned with the other cells so it can be kept verbatim.
+// not recorded. A name the schema does not have is a violation with rule UNKNOWN_FIELD; a name
+// given twice is a violation with rule DUPLICATE_FIELD (the first non-empty value is kept); the
+// record is still returned with the other cells so it can be kept verbatim. `violations` may be
+// null.
 FlatRecord FromNamedCells(const RecordSchema& schema,
                           const std::vector<std::pair<std::string, std::string>>& cells,
                           std::vector<FieldViolation>* violations);

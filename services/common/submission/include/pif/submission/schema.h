@@ -8,9 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "pif/common/domain_status.h"
 
 namespace pif::submission {
+
+// The most characters (Unicode code points) a value may have unless its column says otherwise:
+// enough for any id or code.
+inline constexpr int kDefaultMaxLength = 200;
+// The limit to give free-text columns (ethnic group, locality, evidence) in `max_length`.
+inline constexpr int kFreeTextMaxLength = 2000;
 
 struct FlatRecord;
 
@@ -20,9 +27,9 @@ enum class ColumnKind {
   kDate,       // YYYY-MM-DD
   kDateTime,   // YYYY-MM-DDTHH:MM[:SS], Europe/London wall-clock time
   kYearMonth,  // YYYY-MM
-  kCode,       // one of a closed list of codes
-  kInteger,    // a whole number within [min, max]
-  kDecimal,    // a decimal number within its bounds
+  kCode,       // one of a closed list of codes (exact, case-sensitive)
+  kInteger,    // a whole number within [min, max] and within 32 bits
+  kDecimal,    // a decimal number (digits, an optional '.', no exponent) within its bounds
 };
 
 // One field of a record type: its contract name (also the CSV column and proto field name).
@@ -31,11 +38,13 @@ struct Column {
   ColumnKind kind = ColumnKind::kText;
   bool required = false;
   // kCode: the closed list of codes, as the contract writes them.
-  std::vector<std::string> codes;
+  std::vector<std::string> codes = {};
   // kInteger and kDecimal: the allowed range; `min_exclusive` makes min itself not allowed.
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
   bool min_exclusive = false;
+  // Every kind: the most characters (code points) a value may have.
+  int max_length = kDefaultMaxLength;
 };
 
 // In one record, `end` must not be before `start` (both optional; checked when both are given).
@@ -88,7 +97,8 @@ struct AgreeRule {
 // incident that is not MISSING).
 using RecordCheck = std::function<void(const FlatRecord&, std::vector<FieldViolation>&)>;
 
-// One record type of a contract.
+// One record type of a contract. (Members have default initializers so that aggregate
+// initialization may stop after the key without -Wmissing-field-initializers.)
 struct RecordSchema {
   // The record type as the contract and the proto message name write it ("Placement").
   std::string type;
@@ -97,15 +107,15 @@ struct RecordSchema {
   // Its table in the service's store ("placements").
   std::string table;
   // Every field, in contract order.
-  std::vector<Column> columns;
+  std::vector<Column> columns = {};
   // The columns that identify a record; a record sent again with the same key replaces it.
-  std::vector<std::string> key;
-  std::vector<OrderRule> order_rules;
-  std::vector<ParentRule> parents;
-  std::vector<NoOverlapRule> no_overlaps;
-  std::vector<WithinParentRule> within_parents;
-  std::vector<AgreeRule> agreements;
-  std::vector<RecordCheck> checks;
+  std::vector<std::string> key = {};
+  std::vector<OrderRule> order_rules = {};
+  std::vector<ParentRule> parents = {};
+  std::vector<NoOverlapRule> no_overlaps = {};
+  std::vector<WithinParentRule> within_parents = {};
+  std::vector<AgreeRule> agreements = {};
+  std::vector<RecordCheck> checks = {};
 
   // Position of a column by name, or -1.
   int ColumnIndex(const std::string& name) const;
@@ -122,5 +132,12 @@ struct SubmissionSchema {
   // The record type whose CSV file is `file` (a base name such as "placements.csv"), or nullptr.
   const RecordSchema* FindByFile(const std::string& file) const;
 };
+
+// FAILED_PRECONDITION naming the first inconsistency of a schema (a programming error, checked in
+// tests and at start-up): unique type, file, table and column names in lower snake case; keys of
+// required columns; code lists that are not empty; number bounds with min <= max; rules naming
+// columns that exist, date rules on date, date-time or month columns of one kind; parent types
+// listed before their children; rule codes in upper snake case.
+absl::Status CheckSchema(const SubmissionSchema& schema);
 
 }  // namespace pif::submission

@@ -21,11 +21,20 @@ inline constexpr char kOutOfRange[] = "OUT_OF_RANGE";
 inline constexpr char kUnknownField[] = "UNKNOWN_FIELD";
 inline constexpr char kUnknownRecordType[] = "UNKNOWN_RECORD_TYPE";
 inline constexpr char kTooLong[] = "VALUE_TOO_LONG";
+inline constexpr char kMalformedText[] = "MALFORMED_TEXT";
+inline constexpr char kDuplicateField[] = "DUPLICATE_FIELD";
 
-// Validates `record` and rewrites its values into canonical form (dates YYYY-MM-DD, date-times
-// YYYY-MM-DDTHH:MM:SS, numbers without leading zeros or '+'). Returns every violation found,
-// each naming the field, rule code and a plain message quoting the offending value; empty when
-// the record is valid.
+// Validates `record` and rewrites its valid values into canonical form (dates YYYY-MM-DD,
+// date-times YYYY-MM-DDTHH:MM:SS, numbers without leading or trailing zeros: "007" is "7",
+// "0.50" is "0.5", "-0" is "0"); an empty string becomes "not recorded"; a value that breaks a
+// rule is left as received. Returns every violation found (at most one per field from the field
+// checks, then the order rules and the schema's checks), each naming the field, rule code and a
+// plain message quoting the offending value; empty when the record is valid.
+//
+// Per value, in order: UTF-8 without NUL (MALFORMED_TEXT), at most `max_length` characters
+// (VALUE_TOO_LONG), then the column kind's form (MALFORMED_DATE, MALFORMED_DATETIME,
+// MALFORMED_MONTH, MALFORMED_NUMBER, UNKNOWN_CODE) and range (OUT_OF_RANGE). Spaces are data:
+// free text keeps them, and a code, date or number with a space around it is rejected.
 std::vector<FieldViolation> ValidateRecord(FlatRecord& record);
 
 }  // namespace pif::submission
