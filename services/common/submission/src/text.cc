@@ -101,4 +101,9 @@ std::string Quote(absl::string_view text, std::size_t max_chars) {
 
 std::string SafeFieldName(absl::string_view text) { return Escape(text, 100); }
 
+std::string MakeUtf8(std::string text) {
+  if (CheckText(text) == TextProblem::kNone) return text;
+  return Escape(text, text.size());
+}
+
 }  // namespace pif::submission::internal

@@ -29,4 +29,8 @@ std::string Quote(absl::string_view text, std::size_t max_chars = 40);
 // `text` as a field name for a violation: as Quote without the quotes, cut after 100 characters.
 std::string SafeFieldName(absl::string_view text);
 
+// `text` unchanged when it is UTF-8 without NUL; otherwise escaped as Quote does, without quotes
+// and uncut (for messages written by schema checks, which may echo raw values).
+std::string MakeUtf8(std::string text);
+
 }  // namespace pif::submission::internal

@@ -249,8 +249,14 @@ std::vector<FieldViolation> ValidateRecord(FlatRecord& record) {
     }
   }
   CheckOrder(record, valid, violations);
+  const std::size_t before_checks = violations.size();
   for (const RecordCheck& check : schema.checks) {
     if (check) check(record, violations);
+  }
+  // A check may echo a raw value; messages must stay UTF-8 (they travel in proto3 strings).
+  for (std::size_t i = before_checks; i < violations.size(); ++i) {
+    violations[i].field = internal::MakeUtf8(std::move(violations[i].field));
+    violations[i].message = internal::MakeUtf8(std::move(violations[i].message));
   }
   return violations;
 }

@@ -404,6 +404,21 @@ TEST(ValidateRecordTest, RunsTheSchemaChecksOnCanonicalValuesAfterTheFieldChecks
   EXPECT_EQ(violations[1].rule_code, "SHORT_BREAK_NOT_ALLOWED");
 }
 
+TEST(ValidateRecordTest, MakesMessagesOfSchemaChecksUtf8) {
+  RecordSchema type = TestType();
+  type.checks = {[](const FlatRecord& record, std::vector<FieldViolation>& violations) {
+    violations.push_back({"type", "ECHO", "type " + record.Get("type").value_or("") + " echoed"});
+  }};
+  FlatRecord record{&type, {}};
+  record.Set("placement_id", "PL1");
+  record.Set("start_date", "2023-02-01");
+  record.Set("type", std::string("H\xFF\0E", 4));
+  const std::vector<FieldViolation> violations = ValidateRecord(record);
+  ASSERT_EQ(violations.size(), 2u);
+  EXPECT_EQ(violations[0].rule_code, kMalformedText);
+  EXPECT_EQ(violations[1].message, "type H\\xFF\\x00E echoed");
+}
+
 TEST(ValidateRecordTest, ShortensALongCodeList) {
   RecordSchema type{"Survey", "survey.csv", "survey", {}, {"item"}};
   Column item{"item", ColumnKind::kCode, true, {}};
