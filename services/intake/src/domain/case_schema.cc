@@ -12,6 +12,12 @@ using submission::RecordSchema;
 
 Column Id(std::string name) { return Column{std::move(name), ColumnKind::kText, true, {}}; }
 Column Text(std::string name) { return Column{std::move(name), ColumnKind::kText, false, {}}; }
+// Free text a person typed (ethnic group, locality): longer than an id may be.
+Column FreeText(std::string name) {
+  Column c = Text(std::move(name));
+  c.max_length = submission::kFreeTextMaxLength;
+  return c;
+}
 Column Date(std::string name, bool required = false) {
   return Column{std::move(name), ColumnKind::kDate, required, {}};
 }
@@ -53,8 +59,8 @@ submission::SubmissionSchema Build() {
   RecordSchema child{"Child", "children.csv", "children", {}, {"person_id"}};
   child.columns = {Id("person_id"),      Date("dob"),
                    Date("expected_dob"), Code("sex", {"M", "F", "X", "NK"}, true),
-                   Text("ethnic_group"), Code("disability", {"Y", "N", "NK"}),
-                   Text("locality"),     Text("family_group_id")};
+                   FreeText("ethnic_group"), Code("disability", {"Y", "N", "NK"}),
+                   FreeText("locality"),     Text("family_group_id")};
   t.push_back(child);
 
   RecordSchema involvement{
