@@ -1,0 +1,12 @@
+// The workforce data contract of ../shared/spec/case-data.md ("Workforce data") as a submission
+// schema: staff records (staff.csv) and monthly absences (absences.csv), with their rules.
+#pragma once
+
+#include "pif/submission/schema.h"
+
+namespace pif::workforce {
+
+// The workforce schema, service "workforce": StaffRecord, then Absence (parents first).
+const submission::SubmissionSchema& WorkforceSchema();
+
+}  // namespace pif::workforce
