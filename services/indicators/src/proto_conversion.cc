@@ -1,0 +1,314 @@
+#include "proto_conversion.h"
+
+namespace pif::indicators {
+namespace {
+
+common::v1::Date DateToProto(engine::Date date) {
+  common::v1::Date out;
+  out.set_year(date.year());
+  out.set_month(date.month());
+  out.set_day(date.day());
+  return out;
+}
+
+std::optional<DateFields> DateFieldsOf(const common::v1::Date& date, bool present) {
+  if (!present) return std::nullopt;
+  return DateFields{date.year(), date.month(), date.day()};
+}
+
+common::v1::SuppressionReason SuppressionToProto(engine::SuppressionReason reason) {
+  switch (reason) {
+    case engine::SuppressionReason::kNone:
+      return common::v1::SUPPRESSION_REASON_UNSPECIFIED;
+    case engine::SuppressionReason::kPrimary:
+      return common::v1::SUPPRESSION_REASON_PRIMARY;
+    case engine::SuppressionReason::kSecondary:
+      return common::v1::SUPPRESSION_REASON_SECONDARY;
+  }
+  return common::v1::SUPPRESSION_REASON_UNSPECIFIED;
+}
+
+common::v1::WithholdReason WithholdToProto(engine::WithholdReason reason) {
+  switch (reason) {
+    case engine::WithholdReason::kNone:
+      return common::v1::WITHHOLD_REASON_UNSPECIFIED;
+    case engine::WithholdReason::kNoDenominator:
+      return common::v1::WITHHOLD_REASON_NO_DENOMINATOR;
+    case engine::WithholdReason::kNumeratorSuppressed:
+      return common::v1::WITHHOLD_REASON_NUMERATOR_SUPPRESSED;
+    // The contract has one reason for a denominator under the threshold "or itself suppressed".
+    case engine::WithholdReason::kDenominatorSuppressed:
+    case engine::WithholdReason::kDenominatorUnderThreshold:
+      return common::v1::WITHHOLD_REASON_DENOMINATOR_UNDER_THRESHOLD;
+  }
+  return common::v1::WITHHOLD_REASON_UNSPECIFIED;
+}
+
+common::v1::Polarity PolarityToProto(engine::Polarity polarity) {
+  switch (polarity) {
+    case engine::Polarity::kHigherIsBetter:
+      return common::v1::POLARITY_HIGHER_IS_BETTER;
+    case engine::Polarity::kLowerIsBetter:
+      return common::v1::POLARITY_LOWER_IS_BETTER;
+    case engine::Polarity::kNeutral:
+      return common::v1::POLARITY_NEUTRAL;
+  }
+  return common::v1::POLARITY_UNSPECIFIED;
+}
+
+common::v1::ShanarriTheme ThemeToProto(engine::Theme theme) {
+  switch (theme) {
+    case engine::Theme::kNone:
+      return common::v1::SHANARRI_THEME_UNSPECIFIED;
+    case engine::Theme::kSafe:
+      return common::v1::SHANARRI_THEME_SAFE;
+    case engine::Theme::kHealthy:
+      return common::v1::SHANARRI_THEME_HEALTHY;
+    case engine::Theme::kAchieving:
+      return common::v1::SHANARRI_THEME_ACHIEVING;
+    case engine::Theme::kNurtured:
+      return common::v1::SHANARRI_THEME_NURTURED;
+    case engine::Theme::kActive:
+      return common::v1::SHANARRI_THEME_ACTIVE;
+    // The framework has one heading for both.
+    case engine::Theme::kRespected:
+    case engine::Theme::kResponsible:
+      return common::v1::SHANARRI_THEME_RESPECTED_AND_RESPONSIBLE;
+    case engine::Theme::kIncluded:
+      return common::v1::SHANARRI_THEME_INCLUDED;
+  }
+  return common::v1::SHANARRI_THEME_UNSPECIFIED;
+}
+
+common::v1::UnitKind UnitKindToProto(engine::UnitKind unit) {
+  switch (unit) {
+    case engine::UnitKind::kChild:
+      return common::v1::UNIT_KIND_CHILD;
+    case engine::UnitKind::kAssessment:
+      return common::v1::UNIT_KIND_ASSESSMENT;
+    case engine::UnitKind::kInvolvement:
+      return common::v1::UNIT_KIND_INVOLVEMENT;
+    case engine::UnitKind::kAccommodationSpell:
+      return common::v1::UNIT_KIND_ACCOMMODATION_SPELL;
+    case engine::UnitKind::kSiblingGroup:
+      return common::v1::UNIT_KIND_SIBLING_GROUP;
+    case engine::UnitKind::kFamily:
+      return common::v1::UNIT_KIND_FAMILY;
+    case engine::UnitKind::kReview:
+      return common::v1::UNIT_KIND_REVIEW;
+    case engine::UnitKind::kRespondent:
+      return common::v1::UNIT_KIND_RESPONDENT;
+  }
+  return common::v1::UNIT_KIND_UNSPECIFIED;
+}
+
+void CountToProto(const engine::PublishedCount& count, common::v1::Count* out) {
+  // A suppressed count never carries its number.
+  if (count.suppressed() || !count.value.has_value()) {
+    out->set_suppressed(SuppressionToProto(count.reason));
+  } else {
+    out->set_value(*count.value);
+  }
+}
+
+void PercentToProto(const engine::PublishedPercent& percent, common::v1::Percentage* out) {
+  if (percent.value.has_value()) {
+    out->set_value(*percent.value);
+  } else {
+    out->set_withheld(WithholdToProto(percent.reason));
+  }
+}
+
+}  // namespace
+
+PeriodFields PeriodFieldsOf(const common::v1::Period& period, bool present) {
+  if (!present) return {};
+  return {DateFieldsOf(period.first_day(), period.has_first_day()),
+          DateFieldsOf(period.last_day(), period.has_last_day())};
+}
+
+DisclosureMode ModeOf(common::v1::DisclosureMode mode) {
+  return mode == common::v1::DISCLOSURE_MODE_INTERNAL ? DisclosureMode::kInternal
+                                                      : DisclosureMode::kPublished;
+}
+
+ComputeRequest ComputeRequestOf(const v1::ComputeIndicatorsRequest& request) {
+  ComputeRequest out;
+  out.council = request.council();
+  out.period = PeriodFieldsOf(request.period(), request.has_period());
+  out.codes.assign(request.codes().begin(), request.codes().end());
+  out.breakdowns.assign(request.breakdown_dimensions().begin(),
+                        request.breakdown_dimensions().end());
+  out.mode = ModeOf(request.disclosure_mode());
+  return out;
+}
+
+SeriesRequest SeriesRequestOf(const v1::ComputeIndicatorSeriesRequest& request) {
+  SeriesRequest out;
+  out.council = request.council();
+  if (request.has_sequence()) {
+    const v1::PeriodSequence& sequence = request.sequence();
+    out.sequence = SequenceFields{PeriodFieldsOf(sequence.first(), sequence.has_first()),
+                                  sequence.count(), sequence.step_months()};
+  } else if (request.has_list()) {
+    std::vector<PeriodFields> periods;
+    for (const common::v1::Period& period : request.list().periods()) {
+      periods.push_back(PeriodFieldsOf(period, true));
+    }
+    out.list = std::move(periods);
+  }
+  out.codes.assign(request.codes().begin(), request.codes().end());
+  out.breakdowns.assign(request.breakdown_dimensions().begin(),
+                        request.breakdown_dimensions().end());
+  out.mode = ModeOf(request.disclosure_mode());
+  return out;
+}
+
+ExplainRequest ExplainRequestOf(const v1::ExplainIndicatorRequest& request) {
+  ExplainRequest out;
+  out.council = request.council();
+  out.period = PeriodFieldsOf(request.period(), request.has_period());
+  out.code = request.code();
+  out.unit_id = request.unit_id();
+  switch (request.selection()) {
+    case v1::UNIT_SELECTION_DENOMINATOR:
+      out.selection = UnitSelection::kDenominator;
+      break;
+    case v1::UNIT_SELECTION_NUMERATOR:
+      out.selection = UnitSelection::kNumerator;
+      break;
+    case v1::UNIT_SELECTION_NOT_NUMERATOR:
+      out.selection = UnitSelection::kNotNumerator;
+      break;
+    case v1::UNIT_SELECTION_EXCLUDED:
+      out.selection = UnitSelection::kExcluded;
+      break;
+    default:
+      out.selection = UnitSelection::kAll;
+      break;
+  }
+  out.page_size = request.page_size();
+  out.page_token = request.page_token();
+  return out;
+}
+
+PolicyFields PolicyFieldsOf(const common::v1::DisclosurePolicy& policy) {
+  PolicyFields out;
+  out.council = policy.council();
+  if (policy.has_min_shown_count()) out.min_shown_count = policy.min_shown_count();
+  if (policy.has_min_denominator()) out.min_denominator = policy.min_denominator();
+  if (policy.has_secondary_suppression()) {
+    out.secondary_suppression = policy.secondary_suppression();
+  }
+  return out;
+}
+
+void DefinitionToProto(const engine::IndicatorDefinition& definition,
+                       v1::IndicatorDefinition* out) {
+  out->set_code(definition.code);
+  out->set_title(definition.title);
+  out->set_area(definition.area);
+  out->set_theme(ThemeToProto(definition.theme));
+  out->set_unit_kind(UnitKindToProto(definition.unit));
+  out->set_polarity(PolarityToProto(definition.polarity));
+  out->set_definition_version(definition.definition_version);
+  out->set_definition(definition.definition);
+  out->set_breakdowns_published(definition.breakdowns_publishable);
+  out->set_value_kind(common::v1::VALUE_KIND_PERCENTAGE);
+}
+
+void FiguresToProto(const IndicatorFigures& figures, common::v1::IndicatorResult* out) {
+  out->set_code(figures.code);
+  out->set_title(figures.title);
+  CountToProto(figures.numerator, out->mutable_numerator());
+  CountToProto(figures.denominator, out->mutable_denominator());
+  PercentToProto(figures.percent, out->mutable_value());
+  CountToProto(figures.unknown, out->mutable_unknown());
+  out->set_polarity(PolarityToProto(figures.polarity));
+  out->set_definition_version(figures.definition_version);
+  for (const engine::PublishedCell& cell : figures.breakdowns) {
+    common::v1::BreakdownCell* cell_out = out->add_breakdowns();
+    cell_out->set_dimension(cell.dimension);
+    cell_out->set_category(cell.category);
+    CountToProto(cell.numerator, cell_out->mutable_numerator());
+    CountToProto(cell.denominator, cell_out->mutable_denominator());
+    PercentToProto(cell.percent, cell_out->mutable_value());
+  }
+  for (const SupplementaryCount& figure : figures.supplementary) {
+    common::v1::SupplementaryFigure* figure_out = out->add_supplementary();
+    figure_out->set_name(figure.name);
+    figure_out->set_label(figure.label);
+    CountToProto(figure.count, figure_out->mutable_count());
+  }
+}
+
+void TimeToProto(absl::Time time, google::protobuf::Timestamp* out) {
+  const int64_t micros = absl::ToUnixMicros(time);
+  int64_t seconds = micros / 1000000;
+  int64_t rest = micros % 1000000;
+  if (rest < 0) {
+    rest += 1000000;
+    --seconds;
+  }
+  out->set_seconds(seconds);
+  out->set_nanos(static_cast<int32_t>(rest * 1000));
+}
+
+void ProvenanceToProto(const Provenance& provenance, common::v1::Provenance* out) {
+  out->set_council(provenance.council);
+  *out->mutable_period()->mutable_first_day() = DateToProto(provenance.period.first);
+  *out->mutable_period()->mutable_last_day() = DateToProto(provenance.period.last);
+  out->set_intake_data_version(provenance.intake_data_version);
+  out->set_definitions_version(provenance.definitions_version);
+  TimeToProto(provenance.computed_at, out->mutable_computed_at());
+  out->set_result_id(provenance.result_id);
+  out->set_disclosure_mode(provenance.mode == DisclosureMode::kPublished
+                               ? common::v1::DISCLOSURE_MODE_PUBLISHED
+                               : common::v1::DISCLOSURE_MODE_INTERNAL);
+  if (provenance.policy.has_value()) {
+    common::v1::DisclosurePolicy* policy = out->mutable_disclosure_policy();
+    policy->set_council(provenance.council);
+    policy->set_min_shown_count(provenance.policy->smallest_shown_count);
+    policy->set_min_denominator(provenance.policy->min_percent_denominator);
+    policy->set_secondary_suppression(provenance.policy->secondary_suppression);
+  }
+}
+
+void NoteToProto(const DataQualityNote& note, common::v1::DataQualityNote* out) {
+  out->set_code(note.code);
+  out->set_message(note.message);
+  out->set_indicator_code(note.indicator_code);
+  out->set_count(note.count);
+}
+
+void ResultSetToProto(const ResultSet& set, common::v1::Provenance* provenance,
+                      google::protobuf::RepeatedPtrField<common::v1::IndicatorResult>* results,
+                      google::protobuf::RepeatedPtrField<common::v1::DataQualityNote>* notes) {
+  ProvenanceToProto(set.provenance, provenance);
+  for (const IndicatorFigures& figures : set.results) FiguresToProto(figures, results->Add());
+  for (const DataQualityNote& note : set.notes) NoteToProto(note, notes->Add());
+}
+
+void UnitToProto(const engine::UnitExplanation& unit, engine::UnitKind unit_kind,
+                 v1::UnitExplanation* out) {
+  out->set_unit_id(unit.unit_id);
+  out->set_unit_kind(UnitKindToProto(unit_kind));
+  if (!unit.person_id.empty()) out->add_person_ids(unit.person_id);
+  out->set_in_denominator(unit.in_denominator);
+  out->set_in_numerator(unit.in_numerator);
+  if (!unit.in_denominator) {
+    out->set_exclusion(unit.unknown ? v1::EXCLUSION_NOT_RECORDED : v1::EXCLUSION_NOT_ELIGIBLE);
+    // The engine gives the deciding step last.
+    if (!unit.reasons.empty()) out->set_excluded_reason(unit.reasons.back());
+  }
+  for (const std::string& reason : unit.reasons) out->add_reasons(reason);
+}
+
+void PolicyToProto(const PolicyInForce& policy, common::v1::DisclosurePolicy* out) {
+  out->set_council(policy.council);
+  out->set_min_shown_count(policy.policy.smallest_shown_count);
+  out->set_min_denominator(policy.policy.min_percent_denominator);
+  out->set_secondary_suppression(policy.policy.secondary_suppression);
+}
+
+}  // namespace pif::indicators
