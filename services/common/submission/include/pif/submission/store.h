@@ -1,6 +1,13 @@
 // The PostgreSQL side of submissions, generic over a SubmissionSchema: staging a batch as it
 // streams in, cross-record checks and an all-or-nothing commit, idempotent batch ids, kept
 // rejections, deletions, data versions and consistent snapshots.
+//
+// The service's migrations create, besides import_batches, council_data_versions, rejections
+// and deletions (see services/intake/migrations/V002__case_records.sql), one table per record
+// type named RecordSchema::table: `council char(9)` then the schema's columns under their own
+// names, primary key (council, key...). Column types by kind: text and codes `text`, dates
+// `date`, date-times `text` 'YYYY-MM-DDTHH:MM:SS', months `text` 'YYYY-MM', integers
+// smallint/integer/bigint, decimals `numeric`.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +24,10 @@
 
 namespace pif::submission {
 
+// Rule code of a record sent again later in the same batch (same type and id) where that later
+// record was rejected: the later record decides, so the earlier one is not kept either.
+inline constexpr char kReplacedByRejectedRecord[] = "REPLACED_BY_REJECTED_RECORD";
+
 // Who sent a batch and what it is.
 struct BatchInfo {
   std::string council;  // 9-character GSS code, checked by the caller
@@ -32,7 +43,7 @@ struct BatchInfo {
 class BatchWriter {
  public:
   virtual ~BatchWriter() = default;
-  // Stages a record that passed ValidateRecord.
+  // Stages a record that passed ValidateRecord (positions are unique within the batch).
   virtual absl::Status AddValid(int64_t position, const SourceRef& source,
                                 const FlatRecord& record) = 0;
   // Stages a record rejected on its own, with its cells exactly as received.
@@ -44,7 +55,11 @@ class BatchWriter {
   // Runs the cross-record rules (parents, overlaps, containment, agreement) over the batch and
   // the store, keeps the rejections, upserts the accepted records, clears rejections they
   // correct, raises the council's data version and records the batch, all in one transaction.
-  // FAILED_PRECONDITION when `expected_count` differs from the records added.
+  // The same key sent twice: the latest row decides (earlier ones count as accepted when it is
+  // accepted, and are rejected with kReplacedByRejectedRecord when it is not).
+  // FAILED_PRECONDITION when `expected_count` differs from the records added (nothing is kept).
+  // When another stream committed the same batch id meanwhile, returns that stored summary
+  // (replayed = true) and keeps nothing of this one. One call only: the writer is spent after.
   virtual absl::StatusOr<BatchSummary> Commit(int64_t expected_count) = 0;
 };
 
@@ -100,20 +115,26 @@ class SubmissionStore {
 
   // The audit record of one batch; NOT_FOUND when the council has no such batch.
   absl::StatusOr<BatchAudit> GetBatch(const std::string& council, const std::string& batch_id);
-  // The council's batches, newest first, optionally within [after, before).
+  // The council's batches, newest first, committed within [after, before) when given; the
+  // summaries do not list rejections (GetBatch does). `limit` is clamped to 1..1000.
   absl::StatusOr<std::vector<BatchAudit>> ListBatches(const std::string& council,
                                                       std::optional<absl::Time> after,
                                                       std::optional<absl::Time> before, int limit,
                                                       int offset);
-  // Rejections matching the filter, oldest first.
+  // Rejections matching the filter, oldest batch first and by position within a batch;
+  // page_size is clamped to 1..1000 (0: 100). INVALID_ARGUMENT for a page token not from here.
   absl::StatusOr<RejectionPage> ListRejections(const RejectionFilter& filter);
   // One rejection of the council; NOT_FOUND otherwise (another council's id is NOT_FOUND too).
   absl::StatusOr<StoredRejection> GetRejection(const std::string& council,
                                                const std::string& rejection_id);
   // The council's data version (0 and no batch when it has sent nothing).
   absl::StatusOr<DataVersion> GetDataVersion(const std::string& council);
-  // Deletes a record sent in error and records the deletion; NOT_FOUND when absent,
-  // FAILED_PRECONDITION while other records refer to it.
+  // Deletes a record sent in error, records the deletion, clears the record's open rejections
+  // (DELETED) and raises the data version. `record_id` is the key values joined by '|'. A record
+  // that was only ever rejected (nothing stored, rejections open) has its rejections cleared.
+  // NOT_FOUND when neither a stored record nor an open rejection has that type and id;
+  // FAILED_PRECONDITION (naming the referring type) while other records refer to it;
+  // INVALID_ARGUMENT for a type the schema does not have.
   absl::StatusOr<DeletionResult> DeleteRecord(const std::string& council,
                                               const std::string& record_type,
                                               const std::string& record_id,
@@ -121,7 +142,9 @@ class SubmissionStore {
   // Reads every record of the council (only `types` when not empty) at one data version, in one
   // REPEATABLE READ transaction, parents before children (schema order), each type in key
   // order. `on_header` is called first, then `on_record` per record; a non-OK status from a
-  // callback stops the read and is returned.
+  // callback stops the read and is returned. Records stream from the database (memory stays
+  // flat); values are the canonical text validation produces. INVALID_ARGUMENT for an unknown
+  // type.
   absl::Status ReadSnapshot(const std::string& council, const std::vector<std::string>& types,
                             const std::function<absl::Status(const SnapshotInfo&)>& on_header,
                             const std::function<absl::Status(const FlatRecord&)>& on_record);
