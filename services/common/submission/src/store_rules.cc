@@ -55,13 +55,13 @@ std::string ParentColumnFor(const RecordSchema& type, const WithinParentRule& ru
 // The positions of rows whose acceptance waits on earlier rows, while a pair check runs.
 constexpr char kContested[] = "pif_contested";
 
-// Indexes the staged rows on what the rules look up, and gives the planner their statistics
-// (autovacuum never analyses temporary tables).
+// Indexes the staged rows on the columns other rows are looked up by (parents, groups), and
+// gives the planner their statistics (autovacuum never analyses temporary tables). Joins on the
+// record id are hash joins over the whole batch: no index pays for itself there.
 void PrepareStaging(pqxx::work& tx, const SubmissionSchema& schema, const StagedBatch& batch) {
   std::vector<std::set<std::string>> lookups(schema.types.size());
   for (size_t i = 0; i < schema.types.size(); ++i) {
     const RecordSchema& type = schema.types[i];
-    lookups[i].insert("pif_record_id");
     for (const ParentRule& rule : type.parents) {
       const int parent = TypeIndex(schema, rule.parent_type);
       lookups[parent].insert(ValueColumn(ColumnPosition(schema.types[parent], rule.parent_column)));
@@ -318,6 +318,8 @@ std::string AcceptContested(const TypeContext& c, const PairCheck& check) {
 void RunPairCheck(const TypeContext& c, const PairCheck& check) {
   int64_t rejected = Run(c, StoredPass(c, check, true));
   if (Run(c, ContestedRows(c, check)) > 0) {
+    Run(c, absl::StrCat("CREATE INDEX IF NOT EXISTS ", c.stage, "_position ON ", c.stage,
+                        " (pif_position)"));
     // Each round decides at least the earliest contested row.
     for (;;) {
       const int64_t by_earlier = Run(c, RejectContested(c, check));

@@ -13,7 +13,7 @@
 namespace pif::submission::internal {
 
 // The most columns one record type may have: the staging table has this many value columns.
-inline constexpr int kMaxColumns = 32;
+inline constexpr int kMaxColumns = 16;
 
 // The staging table every record of a batch is copied into as it arrives (partitioned by type).
 inline constexpr char kStageTable[] = "pif_stage";
