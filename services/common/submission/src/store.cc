@@ -39,6 +39,7 @@ SubmissionStore::SubmissionStore(pg::Pool& pool, const SubmissionSchema& schema)
 
 absl::StatusOr<std::unique_ptr<BatchWriter>> SubmissionStore::Begin(
     const BatchInfo& info, std::optional<BatchSummary>* replay) {
+  if (replay == nullptr) return absl::InvalidArgumentError("Begin needs a place for a replay");
   replay->reset();
   if (absl::Status usable = internal::CheckSchema(schema_); !usable.ok()) return usable;
   absl::StatusOr<pg::Pool::Lease> lease = pool_.Acquire();
