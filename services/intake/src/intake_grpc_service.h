@@ -1,12 +1,43 @@
-// The gRPC adapter of the intake service: converts protos to domain calls and statuses back.
+// The gRPC adapter of the intake service: converts protos to store calls and statuses back.
 #pragma once
 
+#include <memory>
+
 #include "pif/intake/v1/intake_service.grpc.pb.h"
+#include "pif/submission/store.h"
 
 namespace pif::intake {
 
-// Implements pif.intake.v1.IntakeService. Rpcs not overridden here answer UNIMPLEMENTED
-// (the generated base class does that) until the issue that builds them lands.
-class IntakeGrpcService final : public v1::IntakeService::Service {};
+// Implements pif.intake.v1.IntakeService over a submission store of the case schema. Every rpc
+// checks its council first, reports errors through ToGrpcStatus, and never logs record values.
+class IntakeGrpcService final : public v1::IntakeService::Service {
+ public:
+  // `store` must be a store over CaseSchema().
+  explicit IntakeGrpcService(std::unique_ptr<submission::SubmissionStore> store);
+
+  grpc::Status SubmitRecords(grpc::ServerContext* context,
+                             grpc::ServerReader<v1::SubmitRecordsRequest>* reader,
+                             v1::SubmitRecordsResponse* response) override;
+  grpc::Status GetBatch(grpc::ServerContext* context, const v1::GetBatchRequest* request,
+                        v1::GetBatchResponse* response) override;
+  grpc::Status ListBatches(grpc::ServerContext* context, const v1::ListBatchesRequest* request,
+                           v1::ListBatchesResponse* response) override;
+  grpc::Status ListRejections(grpc::ServerContext* context,
+                              const v1::ListRejectionsRequest* request,
+                              v1::ListRejectionsResponse* response) override;
+  grpc::Status GetRejection(grpc::ServerContext* context, const v1::GetRejectionRequest* request,
+                            v1::GetRejectionResponse* response) override;
+  grpc::Status ExportSnapshot(grpc::ServerContext* context,
+                              const v1::ExportSnapshotRequest* request,
+                              grpc::ServerWriter<v1::ExportSnapshotResponse>* writer) override;
+  grpc::Status GetDataVersion(grpc::ServerContext* context,
+                              const v1::GetDataVersionRequest* request,
+                              v1::GetDataVersionResponse* response) override;
+  grpc::Status DeleteRecord(grpc::ServerContext* context, const v1::DeleteRecordRequest* request,
+                            v1::DeleteRecordResponse* response) override;
+
+ private:
+  std::unique_ptr<submission::SubmissionStore> store_;
+};
 
 }  // namespace pif::intake

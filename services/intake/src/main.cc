@@ -1,4 +1,5 @@
 // pif-intake: receives a council's case records, validates and stores them, exports snapshots.
+#include "domain/case_schema.h"
 #include "intake_grpc_service.h"
 #include "pif/common/service_main.h"
 
@@ -12,10 +13,16 @@ int main(int argc, char** argv) {
   spec.default_listen = "127.0.0.1:50051";
   spec.migrations = &pif::pg::IntakeMigrations();
   spec.make_services = [](const pif::ServerOptions&,
-                          pif::pg::Pool&) -> absl::StatusOr<std::vector<pif::HostedService>> {
+                          pif::pg::Pool& pool) -> absl::StatusOr<std::vector<pif::HostedService>> {
+    if (absl::Status schema = pif::submission::CheckSchema(pif::intake::CaseSchema());
+        !schema.ok()) {
+      return schema;
+    }
+    auto store =
+        std::make_unique<pif::submission::SubmissionStore>(pool, pif::intake::CaseSchema());
     std::vector<pif::HostedService> services;
     services.push_back({pif::intake::v1::IntakeService::service_full_name(),
-                        std::make_unique<pif::intake::IntakeGrpcService>()});
+                        std::make_unique<pif::intake::IntakeGrpcService>(std::move(store))});
     return services;
   };
   return pif::RunService(spec, argc, argv);
