@@ -85,6 +85,25 @@ TEST_F(ExplainerTest, SelectionAndUnitFilterNarrowTheUnits) {
   EXPECT_TRUE(one->units[0].in_numerator);
 }
 
+TEST_F(ExplainerTest, AUnitTheIndicatorNeverConsideredIsExplainedAsSuch) {
+  RecordsBuilder b;
+  b.AddChild("C9");
+  source_.Set(kCouncil, b.Build(), 5);
+  ExplainRequest request = Request();
+  request.unit_id = "C9";
+  auto page = explainer_.Explain(request);
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_EQ(page->units.size(), 1u);
+  EXPECT_EQ(page->units[0].unit_id, "C9");
+  EXPECT_EQ(page->units[0].person_id, "C9");
+  EXPECT_FALSE(page->units[0].in_denominator);
+  EXPECT_EQ(page->units[0].reasons,
+            std::vector<std::string>{
+                "C9 is not among the units 1 S.1 considers for 2023-08-01 to 2024-07-31"});
+  request.selection = UnitSelection::kDenominator;
+  EXPECT_TRUE(explainer_.Explain(request)->units.empty());
+}
+
 TEST_F(ExplainerTest, DataChangedBetweenPagesIsAborted) {
   ExplainRequest request = Request();
   request.page_size = 2;

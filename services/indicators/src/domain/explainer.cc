@@ -106,6 +106,16 @@ absl::StatusOr<ExplainPage> Explainer::Explain(const ExplainRequest& request) {
   absl::StatusOr<std::vector<engine::UnitExplanation>> units =
       engine::Explain(*snapshot->snapshot, *period, request.code, filter);
   if (!units.ok()) return units.status();
+  if (filter.has_value() && units->empty()) {
+    // "Explained whether or not it was considered": a unit the indicator never looked at.
+    engine::UnitExplanation unit;
+    unit.unit_id = *filter;
+    if (snapshot->snapshot->FindChild(*filter) != nullptr) unit.person_id = *filter;
+    unit.reasons.push_back(absl::StrCat(*filter, " is not among the units ", request.code,
+                                        " considers for ", period->first.ToString(), " to ",
+                                        period->last.ToString()));
+    units->push_back(std::move(unit));
+  }
   std::vector<engine::UnitExplanation> selected;
   for (engine::UnitExplanation& unit : *units) {
     if (Selected(unit, request.selection)) selected.push_back(std::move(unit));

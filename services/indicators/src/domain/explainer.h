@@ -26,7 +26,8 @@ struct ExplainRequest {
   std::string council;
   PeriodFields period;
   std::string code;
-  // Only this unit (a unit id or person_id); empty = every unit of the selection.
+  // Only this unit (a unit id or person_id), explained even when the indicator did not consider
+  // it; empty = every unit of the selection.
   std::string unit_id;
   UnitSelection selection = UnitSelection::kAll;
   // 0 = kDefaultExplainPageSize; above the largest, the largest.
