@@ -1,7 +1,6 @@
 #include "store_rules.h"
 
 #include <functional>
-#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -55,46 +54,21 @@ std::string ParentColumnFor(const RecordSchema& type, const WithinParentRule& ru
 // The positions of rows whose acceptance waits on earlier rows, while a pair check runs.
 constexpr char kContested[] = "pif_contested";
 
-// Indexes the staged rows on the columns other rows are looked up by (parents, groups), and
-// gives the planner their statistics (autovacuum never analyses temporary tables). Joins on the
-// record id are hash joins over the whole batch: no index pays for itself there.
+// Gives the planner the staged rows' statistics (autovacuum never analyses temporary tables),
+// from a small sample: row counts and rough distinct counts are all the joins need.
+// No indexes: the rules are joins over the whole batch, where hash joins win; the few lookups
+// that are not (contested rows of a pair check) index what they need when they need it.
 void PrepareStaging(pqxx::work& tx, const SubmissionSchema& schema, const StagedBatch& batch) {
-  std::vector<std::set<std::string>> lookups(schema.types.size());
+  std::string sql = absl::StrCat("CREATE TEMP TABLE ", kContested,
+                                 " (position bigint PRIMARY KEY) ON COMMIT DROP;\n",
+                                 "SET LOCAL default_statistics_target = 10;\n");
   for (size_t i = 0; i < schema.types.size(); ++i) {
-    const RecordSchema& type = schema.types[i];
-    for (const ParentRule& rule : type.parents) {
-      const int parent = TypeIndex(schema, rule.parent_type);
-      lookups[parent].insert(ValueColumn(ColumnPosition(schema.types[parent], rule.parent_column)));
-    }
-    for (const WithinParentRule& rule : type.within_parents) {
-      const int parent = TypeIndex(schema, rule.parent_type);
-      const RecordSchema& parent_type = schema.types[parent];
-      lookups[parent].insert(
-          ValueColumn(ColumnPosition(parent_type, ParentColumnFor(type, rule, parent_type))));
-    }
-    for (const NoOverlapRule& rule : type.no_overlaps) {
-      lookups[i].insert(ValueColumn(ColumnPosition(type, rule.group_column)));
-    }
-    for (const AgreeRule& rule : type.agreements) {
-      lookups[i].insert(ValueColumn(ColumnPosition(type, rule.key_column)));
+    if (batch.valid_counts[i] > 0) {
+      absl::StrAppend(&sql, "ANALYZE ", StagePartition(static_cast<int>(i)), ";\n");
     }
   }
-  std::string sql;
-  for (size_t i = 0; i < schema.types.size(); ++i) {
-    if (batch.valid_counts[i] == 0) continue;
-    const std::string stage = StagePartition(static_cast<int>(i));
-    for (const std::string& column : lookups[i]) {
-      absl::StrAppend(&sql, "CREATE INDEX ON ", stage, " (", column, ");\n");
-    }
-    absl::StrAppend(&sql, "ANALYZE ", stage, ";\n");
-  }
-  absl::StrAppend(&sql, "CREATE TEMP TABLE ", kContested,
-                  " (position bigint PRIMARY KEY) ON COMMIT DROP;\n");
-  if (!batch.rejected_counts.empty()) {
-    absl::StrAppend(&sql, "CREATE INDEX ON ", kStageRejected,
-                    " (pif_record_type, pif_record_id);\n", "ANALYZE ", kStageRejected, ";\n");
-  }
-  if (!sql.empty()) tx.exec(sql);
+  if (!batch.rejected_counts.empty()) absl::StrAppend(&sql, "ANALYZE ", kStageRejected, ";\n");
+  tx.exec(sql);
 }
 
 std::string ReplacedMessage(const TypeContext& c, const std::string& later_position) {
@@ -144,36 +118,38 @@ void CheckParent(const TypeContext& c, const ParentRule& rule) {
   const std::string value = Staged(c.type, "s2", rule.column);
   const std::string parent_value = Staged(parent, "p", rule.parent_column);
   const std::string parent_words = TypeWords(parent.type);
-  // Where a parent with that id was sent in this batch and rejected, say so.
-  std::string rejected_on_its_own = "NULL::bigint";
-  if (parent.key == std::vector<std::string>{rule.parent_column} &&
-      c.batch.rejected_counts.count(parent.type) > 0) {
-    rejected_on_its_own = absl::StrCat("(SELECT min(r.pif_position) FROM ", kStageRejected,
-                                       " r WHERE r.pif_record_type = ", tx.quote(parent.type),
-                                       " AND r.pif_record_id = ", value, ")");
-  }
   const std::string message = absl::StrCat(
       "concat(", tx.quote(rule.column + " "), ", ", Staged(c.type, "s", rule.column),
       ", CASE WHEN m.rejected_at IS NULL THEN ",
       tx.quote(" names no " + parent_words + " accepted in this batch or already stored"),
       " ELSE concat(",
-      tx.quote(" names a " + parent_words +
-               " that was rejected in this batch"
-               " (position "),
+      tx.quote(" names a " + parent_words + " that was rejected in this batch (position "),
       ", m.rejected_at, ')') END)");
-  Run(c, absl::StrCat(
-             "UPDATE ", c.stage, " s SET pif_errors = ",
-             AppendError(tx, tx.quote(rule.column), rule.rule_code, message),
-             " FROM (SELECT s2.pif_position AS subject, least((SELECT min(p.pif_position) FROM ",
-             parent_stage, " p WHERE ", parent_value, " = ", value, "), ", rejected_on_its_own,
-             ") AS rejected_at FROM ", c.stage, " s2 WHERE s2.pif_candidate AND ", value,
-             " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ", parent_stage, " p WHERE ", parent_value,
-             " = ", value,
-             " AND p.pif_candidate AND p.pif_errors IS NULL) AND NOT EXISTS (SELECT 1 FROM ",
-             tx.quote_name(parent.table), " f WHERE f.council = $1 AND ",
-             Stored(tx, "f", rule.parent_column), " = ",
-             StagedTyped(KindOf(parent, rule.parent_column), value),
-             ")) m WHERE s.pif_position = m.subject"));
+  // Rows without a parent; then where a parent with that id was sent in this batch and
+  // rejected, to say so (joins, so that many orphans cost no more than a few).
+  std::string sent =
+      absl::StrCat("SELECT ", parent_value, " AS value, p.pif_position FROM ", parent_stage,
+                   " p WHERE ", parent_value, " IN (SELECT value FROM missing)");
+  if (parent.key == std::vector<std::string>{rule.parent_column} &&
+      c.batch.rejected_counts.count(parent.type) > 0) {
+    absl::StrAppend(&sent, " UNION ALL SELECT r.pif_record_id, r.pif_position FROM ",
+                    kStageRejected, " r WHERE r.pif_record_type = ", tx.quote(parent.type),
+                    " AND r.pif_record_id IN (SELECT value FROM missing)");
+  }
+  Run(c,
+      absl::StrCat(
+          "WITH missing AS (SELECT s2.pif_position AS subject, ", value, " AS value FROM ", c.stage,
+          " s2 WHERE s2.pif_candidate AND ", value, " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ",
+          parent_stage, " p WHERE ", parent_value, " = ", value,
+          " AND p.pif_candidate AND p.pif_errors IS NULL) AND NOT EXISTS (SELECT 1 FROM ",
+          tx.quote_name(parent.table), " f WHERE f.council = $1 AND ",
+          Stored(tx, "f", rule.parent_column), " = ",
+          StagedTyped(KindOf(parent, rule.parent_column), value), ")), sent AS (", sent,
+          "), m AS (SELECT missing.subject, min(sent.pif_position) AS rejected_at FROM missing"
+          " LEFT JOIN sent ON sent.value = missing.value GROUP BY missing.subject) UPDATE ",
+          c.stage,
+          " s SET pif_errors = ", AppendError(tx, tx.quote(rule.column), rule.rule_code, message),
+          " FROM m WHERE s.pif_position = m.subject"));
 }
 
 // WithinParentRule: [start, end) lies within the parent's interval, the parent as accepted in
@@ -318,8 +294,10 @@ std::string AcceptContested(const TypeContext& c, const PairCheck& check) {
 void RunPairCheck(const TypeContext& c, const PairCheck& check) {
   int64_t rejected = Run(c, StoredPass(c, check, true));
   if (Run(c, ContestedRows(c, check)) > 0) {
+    const std::string group = ValueColumn(ColumnPosition(c.type, check.group));
     Run(c, absl::StrCat("CREATE INDEX IF NOT EXISTS ", c.stage, "_position ON ", c.stage,
-                        " (pif_position)"));
+                        " (pif_position); CREATE INDEX IF NOT EXISTS ", c.stage, "_", group, " ON ",
+                        c.stage, " (", group, ")"));
     // Each round decides at least the earliest contested row.
     for (;;) {
       const int64_t by_earlier = Run(c, RejectContested(c, check));

@@ -885,6 +885,18 @@ TEST_F(SubmissionStoreTest, DISABLED_TimingOfALargeBatchAndItsSnapshot) {
   send("AGAIN", 0, children);
   // A day's new records (50 children's worth, 1,000 records) into the full store.
   send("DELTA", children, 50);
+  {
+    // 20,000 records rejected at commit (placements of unknown episodes).
+    std::vector<FlatRecord> orphans;
+    for (int n = 0; n < 20000; ++n) {
+      orphans.push_back(Placement(absl::StrCat("X", n), absl::StrCat("UNKNOWN", n), "2023-01-01"));
+    }
+    const absl::Time before = absl::Now();
+    const BatchSummary summary = MustSubmit(kCouncil, "ORPHANS", std::move(orphans));
+    EXPECT_EQ(summary.rejected_count, 20000);
+    std::cout << "ORPHANS: 20000 placements of unknown episodes rejected and kept in "
+              << (absl::Now() - before) << "\n";
+  }
   const absl::Time before_snapshot = absl::Now();
   int64_t read = 0;
   ASSERT_TRUE(store_
