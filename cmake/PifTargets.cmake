@@ -38,6 +38,7 @@ function(pif_embed_migrations target dir symbol)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DSYMBOL=${symbol} "-DFILES=${sql_files}"
             -P ${PROJECT_SOURCE_DIR}/cmake/EmbedMigrations.cmake
     DEPENDS ${sql_files} ${PROJECT_SOURCE_DIR}/cmake/EmbedMigrations.cmake
-    COMMENT "Embedding migrations of ${dir}")
+    COMMENT "Embedding migrations of ${dir}"
+    VERBATIM)
   target_sources(${target} PRIVATE ${out})
 endfunction()

@@ -8,6 +8,7 @@
 #include "nlohmann/json.hpp"
 #include "pif/common/channel.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
+#include "pif/reporting/v1/reporting_service.grpc.pb.h"
 #include "pqxx/pqxx"
 #include "service_process.h"
 #include "test_database.h"
@@ -145,16 +146,18 @@ TEST(ServiceBinaryStartupTest, HealthWatchSeesNotServingWhenDrainStarts) {
   EXPECT_EQ(*exit.get(), 0);
 }
 
-TEST(ServiceBinaryStartupTest, UnimplementedRpcsSaySo) {
+TEST(ServiceBinaryStartupTest, RpcsNotBuiltYetAnswerUnimplemented) {
+  // Reporting's rpcs arrive with its own issue; until then the generated base answers for them.
   MissingDatabase db("svc_unimpl");
-  ServiceProcess process(BinaryPath("pif-intake"), ArgsFor(db.conninfo()));
+  ServiceProcess process(BinaryPath("pif-reporting"), ArgsFor(db.conninfo()));
   auto port = process.WaitUntilServing();
   ASSERT_TRUE(port.ok()) << port.status();
-  auto stub = intake::v1::IntakeService::NewStub(OpenChannel("127.0.0.1:" + std::to_string(*port)));
+  auto stub =
+      reporting::v1::ReportingService::NewStub(OpenChannel("127.0.0.1:" + std::to_string(*port)));
   grpc::ClientContext context;
-  intake::v1::GetDataVersionRequest request;
-  intake::v1::GetDataVersionResponse response;
-  EXPECT_EQ(stub->GetDataVersion(&context, request, &response).error_code(),
+  reporting::v1::ListPublishedReportsRequest request;
+  reporting::v1::ListPublishedReportsResponse response;
+  EXPECT_EQ(stub->ListPublishedReports(&context, request, &response).error_code(),
             grpc::StatusCode::UNIMPLEMENTED);
 }
 
