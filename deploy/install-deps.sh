@@ -45,7 +45,7 @@ PACKAGES=(
   # PostgreSQL client libraries
   libpqxx-dev libpq-dev
   # other libraries
-  libcsv-dev nlohmann-json3-dev libcpp-httplib-dev
+  libcsv-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # runtime data (absl::LoadTimeZone reads the system's tzdata)
