@@ -1,5 +1,8 @@
 #include "store_commit.h"
 
+#include <algorithm>
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "store_json.h"

@@ -316,6 +316,7 @@ void RunPairCheck(const TypeContext& c, const PairCheck& check) {
   }
 }
 
+// Where the conflicting row of a pair check came from, for the message.
 std::string Source() {
   return "CASE WHEN first.source = 0 THEN 'sent earlier in this batch' ELSE 'already stored' END";
 }

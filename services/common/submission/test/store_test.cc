@@ -518,6 +518,19 @@ TEST_F(SubmissionStoreTest, TheDataVersionGoesUpOncePerBatchEvenWhenAllIsRejecte
   ASSERT_EQ(batches->size(), 3u);
   EXPECT_EQ((*batches)[0].summary.batch_id, "B3");
   EXPECT_EQ((*batches)[2].summary.batch_id, "B1");
+  // Batches committed from B2's commit on, before B3's, skipping none.
+  const absl::Time b2 = (*batches)[1].summary.committed_at;
+  const absl::Time b3 = (*batches)[0].summary.committed_at;
+  auto window = store_->ListBatches(kCouncil, b2, b3, 10, 0);
+  ASSERT_TRUE(window.ok()) << window.status();
+  ASSERT_EQ(window->size(), 1u);
+  EXPECT_EQ((*window)[0].summary.batch_id, "B2");
+  EXPECT_THAT((*window)[0].summary.rejections, IsEmpty());
+  EXPECT_EQ((*window)[0].summary.rejected_count, 1);
+  auto second_page = store_->ListBatches(kCouncil, std::nullopt, std::nullopt, 2, 2);
+  ASSERT_TRUE(second_page.ok()) << second_page.status();
+  ASSERT_EQ(second_page->size(), 1u);
+  EXPECT_EQ((*second_page)[0].summary.batch_id, "B1");
 }
 
 TEST_F(SubmissionStoreTest, DeletingAReferencedParentIsRefusedAndALeafIsDeleted) {
