@@ -24,7 +24,7 @@ std::string RejectionColumns() {
       TimestampToMicros("received_at"),
       ", coalesce(cleared_reason, ''), coalesce(cleared_by_batch, ''),"
       " coalesce(cleared_by_deletion::text, ''), ",
-      TimestampToMicros("cleared_at"), ", data_version");
+      TimestampToMicros("cleared_at"), ", data_version, coalesce(cleared_by, '')");
 }
 
 absl::StatusOr<StoredRejection> RejectionOf(const pqxx::row& row) {
@@ -49,6 +49,7 @@ absl::StatusOr<StoredRejection> RejectionOf(const pqxx::row& row) {
   stored.cleared_by_batch = row[13].as<std::string>();
   stored.cleared_by_deletion = row[14].as<std::string>();
   if (!row[15].is_null()) stored.cleared_at = FromMicros(row[15].as<int64_t>());
+  stored.cleared_by = row[17].as<std::string>();
   return stored;
 }
 

@@ -452,6 +452,7 @@ TEST_F(SubmissionStoreTest, ARejectedRecordSentLaterCorrectedClearsItsRejection)
   ASSERT_TRUE(cleared.ok()) << cleared.status();
   EXPECT_EQ(cleared->cleared_reason, "CORRECTED");
   EXPECT_EQ(cleared->cleared_by_batch, "B2");
+  EXPECT_EQ(cleared->cleared_by, "test-caller");
   EXPECT_TRUE(cleared->cleared_at.has_value());
   const RejectionPage open = Rejections(kCouncil);
   EXPECT_EQ(open.open_count, 0);

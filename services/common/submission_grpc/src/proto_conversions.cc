@@ -115,6 +115,7 @@ common::v1::StoredRejection ToProto(const submission::StoredRejection& stored) {
     clearance->set_reason(common::v1::CLEARANCE_REASON_CORRECTED);
     clearance->set_batch_id(stored.cleared_by_batch);
   }
+  clearance->set_cleared_by(stored.cleared_by);
   if (stored.cleared_at.has_value())
     *clearance->mutable_cleared_at() = ToTimestamp(*stored.cleared_at);
   return out;

@@ -73,6 +73,7 @@ struct StoredRejection {
   std::string cleared_reason;
   std::string cleared_by_batch;     // the batch whose accepted record cleared it
   std::string cleared_by_deletion;  // the deletion that cleared it
+  std::string cleared_by;           // the caller whose batch or deletion cleared it
   std::optional<absl::Time> cleared_at;
 };
 
