@@ -93,6 +93,7 @@ void Snapshot::IndexChildren() {
   std::sort(children.begin(), children.end(),
             [](const Child* a, const Child* b) { return a->person_id < b->person_id; });
   timelines_.resize(children.size());
+  child_index_.reserve(children.size());
   for (size_t i = 0; i < children.size(); ++i) {
     timelines_[i].child = children[i];
     child_index_[children[i]->person_id] = i;
@@ -106,6 +107,9 @@ void Snapshot::IndexChildren() {
 
 void Snapshot::IndexEpisodesAndPlacements() {
   absl::flat_hash_map<absl::string_view, std::vector<const Placement*>> all_by_episode;
+  all_by_episode.reserve(records_.care_episodes.size());
+  episodes_.reserve(records_.care_episodes.size());
+  episode_placements_.reserve(records_.care_episodes.size());
   for (const Placement& placement : records_.placements) {
     all_by_episode[placement.episode_id].push_back(&placement);
   }
@@ -171,6 +175,9 @@ void Snapshot::IndexTheRest() {
   auto timeline_of = [this](absl::string_view person_id) {
     return const_cast<ChildTimeline*>(FindChild(person_id));
   };
+  involvements_.reserve(records_.involvements.size());
+  needs_.reserve(records_.assessments.size());
+  review_items_.reserve(records_.reviews.size());
   for (const Involvement& involvement : records_.involvements) {
     involvements_[involvement.involvement_id] = &involvement;
     if (ChildTimeline* t = timeline_of(involvement.person_id))
