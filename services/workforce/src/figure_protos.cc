@@ -1,0 +1,228 @@
+#include "figure_protos.h"
+
+#include <cmath>
+#include <cstdint>
+
+#include "domain/figure_names.h"
+#include "domain/tenths.h"
+
+namespace pif::workforce {
+namespace {
+
+common::v1::SuppressionReason SuppressionToProto(engine::SuppressionReason reason) {
+  switch (reason) {
+    case engine::SuppressionReason::kNone:
+      return common::v1::SUPPRESSION_REASON_UNSPECIFIED;
+    case engine::SuppressionReason::kPrimary:
+      return common::v1::SUPPRESSION_REASON_PRIMARY;
+    case engine::SuppressionReason::kSecondary:
+      return common::v1::SUPPRESSION_REASON_SECONDARY;
+  }
+  return common::v1::SUPPRESSION_REASON_UNSPECIFIED;
+}
+
+common::v1::WithholdReason WithholdToProto(engine::WithholdReason reason) {
+  switch (reason) {
+    case engine::WithholdReason::kNone:
+      return common::v1::WITHHOLD_REASON_UNSPECIFIED;
+    case engine::WithholdReason::kNoDenominator:
+      return common::v1::WITHHOLD_REASON_NO_DENOMINATOR;
+    case engine::WithholdReason::kNumeratorSuppressed:
+      return common::v1::WITHHOLD_REASON_NUMERATOR_SUPPRESSED;
+    // The contract has one reason for a denominator under the threshold "or itself suppressed".
+    case engine::WithholdReason::kDenominatorSuppressed:
+    case engine::WithholdReason::kDenominatorUnderThreshold:
+      return common::v1::WITHHOLD_REASON_DENOMINATOR_UNDER_THRESHOLD;
+  }
+  return common::v1::WITHHOLD_REASON_UNSPECIFIED;
+}
+
+common::v1::Polarity PolarityToProto(engine::Polarity polarity) {
+  switch (polarity) {
+    case engine::Polarity::kHigherIsBetter:
+      return common::v1::POLARITY_HIGHER_IS_BETTER;
+    case engine::Polarity::kLowerIsBetter:
+      return common::v1::POLARITY_LOWER_IS_BETTER;
+    case engine::Polarity::kNeutral:
+      return common::v1::POLARITY_NEUTRAL;
+  }
+  return common::v1::POLARITY_UNSPECIFIED;
+}
+
+void CountToProto(const engine::PublishedCount& count, common::v1::Count* out) {
+  // A suppressed count never carries its number.
+  if (count.suppressed() || !count.value.has_value()) {
+    out->set_suppressed(SuppressionToProto(count.reason));
+  } else {
+    out->set_value(*count.value);
+  }
+}
+
+void PercentToProto(const engine::PublishedPercent& percent, common::v1::Percentage* out) {
+  if (percent.value.has_value()) {
+    out->set_value(*percent.value);
+  } else {
+    out->set_withheld(WithholdToProto(percent.reason));
+  }
+}
+
+// A measure: its value rounded to 1 decimal, or why it is not given.
+void MeasureToProto(std::optional<double> value, engine::WithholdReason withheld,
+                    common::v1::Measure* out) {
+  if (!value.has_value()) {
+    out->set_withheld(WithholdToProto(engine::WithholdReason::kNoDenominator));
+  } else if (withheld != engine::WithholdReason::kNone) {
+    out->set_withheld(WithholdToProto(withheld));
+  } else {
+    out->set_value(RoundToTenth(*value));
+  }
+}
+
+std::optional<double> FigureOf(const engine::IndicatorResult& result, const std::string& name) {
+  for (const engine::SupplementaryFigure& figure : result.supplementary) {
+    if (figure.name == name) return figure.value;
+  }
+  return std::nullopt;
+}
+
+engine::PublishedCount Shown(int64_t value) { return {value, engine::SuppressionReason::kNone}; }
+
+engine::PublishedPercent PercentShown(const engine::Counts& counts) {
+  engine::PublishedPercent percent;
+  percent.value = engine::PercentOf(counts);
+  if (!percent.value.has_value()) percent.reason = engine::WithholdReason::kNoDenominator;
+  return percent;
+}
+
+// Every count shown, as engine::Publish would give them without any policy.
+engine::PublishedResult Internal(const engine::IndicatorResult& result) {
+  engine::PublishedResult shown;
+  shown.code = result.code;
+  shown.numerator = Shown(result.counts.numerator);
+  shown.denominator = Shown(result.counts.denominator);
+  shown.unknown = Shown(result.unknown);
+  shown.percent = PercentShown(result.counts);
+  for (const engine::BreakdownCell& cell : result.breakdowns) {
+    shown.breakdowns.push_back({cell.dimension, cell.category, Shown(cell.counts.numerator),
+                                Shown(cell.counts.denominator), PercentShown(cell.counts)});
+  }
+  for (const engine::SupplementaryFigure& figure : result.supplementary) {
+    shown.supplementary.push_back({figure.name, figure.value, engine::SuppressionReason::kNone});
+  }
+  return shown;
+}
+
+engine::IndicatorDefinition EngineDefinitionOf(const FigureDefinition& definition) {
+  engine::IndicatorDefinition out;
+  out.code = definition.code;
+  out.title = definition.title;
+  out.area = definition.area;
+  out.polarity = definition.polarity;
+  out.definition_version = definition.definition_version;
+  out.definition = definition.definition;
+  out.breakdowns_publishable = true;
+  return out;
+}
+
+const engine::PublishedFigure* PublishedFigureOf(const engine::PublishedResult& published,
+                                                 const std::string& name) {
+  for (const engine::PublishedFigure& figure : published.supplementary) {
+    if (figure.name == name) return &figure;
+  }
+  return nullptr;
+}
+
+// Why the measures resting on a base (a headcount or a mean FTE) are withheld in published
+// figures: kNone when shown.
+engine::WithholdReason BaseWithheld(const std::optional<engine::DisclosurePolicy>& policy,
+                                    double base, bool base_suppressed) {
+  if (!policy.has_value()) return engine::WithholdReason::kNone;
+  if (base_suppressed) return engine::WithholdReason::kDenominatorSuppressed;
+  if (base < static_cast<double>(policy->min_percent_denominator)) {
+    return engine::WithholdReason::kDenominatorUnderThreshold;
+  }
+  return engine::WithholdReason::kNone;
+}
+
+}  // namespace
+
+FigureProto FigureToProto(const engine::IndicatorResult& result, const FigureDefinition& definition,
+                          const std::optional<engine::DisclosurePolicy>& policy) {
+  engine::IndicatorResult counted = result;
+  if (definition.value_kind == ValueKind::kNone) {
+    // The band cells add up to the headcount, which is therefore the total their numerators are
+    // protected against (7.1 and 7.2 have no numerator of their own).
+    counted.counts.numerator = result.counts.denominator;
+  }
+  const engine::PublishedResult published =
+      policy.has_value() ? engine::Publish(counted, EngineDefinitionOf(definition), *policy)
+                         : Internal(counted);
+
+  FigureProto proto;
+  common::v1::IndicatorResult& out = proto.result;
+  out.set_code(definition.code);
+  out.set_title(definition.title);
+  out.set_polarity(PolarityToProto(definition.polarity));
+  out.set_definition_version(definition.definition_version);
+
+  engine::WithholdReason measures_withheld = engine::WithholdReason::kNone;
+  switch (definition.value_kind) {
+    case ValueKind::kPercentage:
+      CountToProto(published.numerator, out.mutable_numerator());
+      CountToProto(published.denominator, out.mutable_denominator());
+      PercentToProto(published.percent, out.mutable_value());
+      CountToProto(published.unknown, out.mutable_unknown());
+      break;
+    case ValueKind::kNone:
+      CountToProto(published.denominator, out.mutable_denominator());
+      CountToProto(published.unknown, out.mutable_unknown());
+      measures_withheld = BaseWithheld(policy, static_cast<double>(result.counts.denominator),
+                                       published.denominator.suppressed());
+      break;
+    case ValueKind::kMeasure: {
+      measures_withheld = BaseWithheld(policy, FigureOf(result, kMeanFte).value_or(0), false);
+      MeasureToProto(FigureOf(result, definition.measure_figure), measures_withheld,
+                     out.mutable_measure());
+      break;
+    }
+  }
+  for (const engine::PublishedCell& cell : published.breakdowns) {
+    common::v1::BreakdownCell* cell_out = out.add_breakdowns();
+    cell_out->set_dimension(cell.dimension);
+    cell_out->set_category(cell.category);
+    CountToProto(cell.numerator, cell_out->mutable_numerator());
+    CountToProto(cell.denominator, cell_out->mutable_denominator());
+    PercentToProto(cell.percent, cell_out->mutable_value());
+  }
+  proto.withheld_dimensions = published.withheld_dimensions;
+
+  for (const SupplementaryDefinition& supplementary : definition.supplementary) {
+    common::v1::SupplementaryFigure* figure = out.add_supplementary();
+    figure->set_name(supplementary.name);
+    figure->set_label(supplementary.label);
+    figure->set_unit(supplementary.unit);
+    if (supplementary.unit.empty()) {
+      // A count of staff.
+      const engine::PublishedFigure* published_figure =
+          PublishedFigureOf(published, supplementary.name);
+      engine::PublishedCount count;
+      if (published_figure == nullptr) {
+        count.value = 0;
+      } else if (published_figure->reason != engine::SuppressionReason::kNone) {
+        count.reason = published_figure->reason;
+      } else {
+        count.value = std::llround(published_figure->value.value_or(0));
+      }
+      CountToProto(count, figure->mutable_count());
+    } else {
+      // mean_fte is the base itself, not a figure resting on it.
+      MeasureToProto(
+          FigureOf(result, supplementary.name),
+          supplementary.name == kMeanFte ? engine::WithholdReason::kNone : measures_withheld,
+          figure->mutable_measure());
+    }
+  }
+  return proto;
+}
+
+}  // namespace pif::workforce

@@ -1,0 +1,41 @@
+// The workforce figures as pif.common.v1.IndicatorResult, internal (every figure shown) or
+// published (disclosure control applied), shaped by each figure's value kind:
+//   7.1, 7.2   no numerator and no headline value; denominator = EMPLOYEE headcount, unknown =
+//              employment not recorded, one `length_of_service_band` cell per band (N = band
+//              headcount, D = headcount, value = %), median_years (measure) and
+//              agency_headcount (count) alongside;
+//   7.3a/b/c   no counts; the headline `measure` is days_per_fte, with sick_fte_days_lost,
+//              mean_fte and other_unplanned_fte_days_lost alongside as measures;
+//   the rest   N, D, percentage and unknown (0); 7.6 adds reg_cond_count and not_reg_count,
+//              9.1 its `manager_level` cells.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/figure_catalogue.h"
+#include "pif/common/v1/results.pb.h"
+#include "pif/engine/disclosure.h"
+#include "pif/engine/result.h"
+
+namespace pif::workforce {
+
+// One figure as handed out.
+struct FigureProto {
+  common::v1::IndicatorResult result;
+  // Breakdown dimensions left out of a published result because suppressing cells could not
+  // protect them.
+  std::vector<std::string> withheld_dimensions;
+};
+
+// Converts one result of `definition`. Without `policy` every figure is shown (a percentage is
+// withheld only for D = 0, a measure only when it has no base). With it: counts, cells and
+// percentages go through engine::Publish; counts alongside are suppressed like any count; a
+// measure is withheld when its base is under the policy's min_percent_denominator (or
+// suppressed): the headcount for median_years, mean_fte for 7.3's days_per_fte and the days lost
+// behind it (mean_fte itself is shown). Measures are rounded to 1 decimal.
+FigureProto FigureToProto(const engine::IndicatorResult& result, const FigureDefinition& definition,
+                          const std::optional<engine::DisclosurePolicy>& policy);
+
+}  // namespace pif::workforce

@@ -1,0 +1,158 @@
+#include "workforce_grpc_service.h"
+
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "domain/workforce_schema.h"
+#include "pif/common/domain_status.h"
+#include "pif/common/status_mapping.h"
+#include "pif/submission_grpc/proto_conversions.h"
+#include "pif/submission_grpc/record_oneof.h"
+#include "pif/submission_grpc/request_checks.h"
+#include "pif/submission_grpc/submission_stream.h"
+
+namespace pif::workforce {
+namespace {
+
+using submission_grpc::CheckCouncil;
+using submission_grpc::ToProto;
+
+constexpr int kDefaultRejectionPage = 100;
+constexpr int kMaxRejectionPage = 1000;
+
+// The schema type name of a WorkforceRecordType (its number is the WorkforceRecord field's).
+absl::StatusOr<std::string> TypeNameOf(int record_type, const std::string& field) {
+  std::string name =
+      record_type == v1::WORKFORCE_RECORD_TYPE_UNSPECIFIED
+          ? std::string()
+          : submission_grpc::RecordTypeOfField(*v1::WorkforceRecord::descriptor(), record_type);
+  if (name.empty() || WorkforceSchema().Find(name) == nullptr) {
+    const std::string message =
+        absl::StrCat(field, " must name a record type (WORKFORCE_RECORD_TYPE_...)");
+    return InvalidArgumentWithFields(message, {{field, "UNKNOWN_RECORD_TYPE", message}});
+  }
+  return name;
+}
+
+// The typed record inside a SubmittedWorkforceRecord, unwrapped; nullptr when none.
+const google::protobuf::Message* TypedRecordOf(const v1::SubmittedWorkforceRecord& submitted) {
+  if (!submitted.has_record()) return nullptr;
+  return submission_grpc::RecordInWrapper(submitted.record());
+}
+
+}  // namespace
+
+WorkforceGrpcService::WorkforceGrpcService(submission::SubmissionStore& store,
+                                           WorkforceComputation& computation)
+    : store_(store), computation_(computation) {}
+
+grpc::Status WorkforceGrpcService::SubmitRecords(
+    grpc::ServerContext* context, grpc::ServerReader<v1::SubmitRecordsRequest>* reader,
+    v1::SubmitRecordsResponse* response) {
+  auto summary = submission_grpc::ReceiveSubmission(
+      *context, *reader, store_, WorkforceSchema(),
+      [](const v1::SubmittedWorkforceRecordChunk& chunk) -> const auto& { return chunk.records(); },
+      TypedRecordOf);
+  if (!summary.ok()) return ToGrpcStatus(summary.status());
+  *response->mutable_summary() = ToProto(*summary);
+  return grpc::Status::OK;
+}
+
+grpc::Status WorkforceGrpcService::ListRejections(grpc::ServerContext*,
+                                                  const v1::ListRejectionsRequest* request,
+                                                  v1::ListRejectionsResponse* response) {
+  if (absl::Status checked = CheckCouncil(request->council()); !checked.ok()) {
+    return ToGrpcStatus(checked);
+  }
+  submission::RejectionFilter filter;
+  filter.council = request->council();
+  filter.batch_id = request->batch_id();
+  filter.include_cleared = request->include_cleared();
+  if (request->record_type() != v1::WORKFORCE_RECORD_TYPE_UNSPECIFIED) {
+    auto type = TypeNameOf(request->record_type(), "record_type");
+    if (!type.ok()) return ToGrpcStatus(type.status());
+    filter.record_type = *type;
+  }
+  auto page_size =
+      submission_grpc::PageSize(request->page_size(), kDefaultRejectionPage, kMaxRejectionPage);
+  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
+  filter.page_size = *page_size;
+  filter.page_token = request->page_token();
+  auto page = store_.ListRejections(filter);
+  if (!page.ok()) return ToGrpcStatus(page.status());
+  for (const submission::StoredRejection& rejection : page->rejections) {
+    *response->add_rejections() = ToProto(rejection);
+  }
+  response->set_next_page_token(page->next_page_token);
+  // open_count is the council's whole open figure, whatever the batch and type filters.
+  int64_t open_count = page->open_count;
+  if (!filter.batch_id.empty() || !filter.record_type.empty()) {
+    submission::RejectionFilter everything;
+    everything.council = filter.council;
+    everything.page_size = 1;
+    auto all = store_.ListRejections(everything);
+    if (!all.ok()) return ToGrpcStatus(all.status());
+    open_count = all->open_count;
+  }
+  response->set_open_count(open_count);
+  return grpc::Status::OK;
+}
+
+grpc::Status WorkforceGrpcService::GetRejection(grpc::ServerContext*,
+                                                const v1::GetRejectionRequest* request,
+                                                v1::GetRejectionResponse* response) {
+  if (absl::Status checked = CheckCouncil(request->council()); !checked.ok()) {
+    return ToGrpcStatus(checked);
+  }
+  if (absl::Status checked =
+          submission_grpc::CheckRequired(request->rejection_id(), "rejection_id");
+      !checked.ok()) {
+    return ToGrpcStatus(checked);
+  }
+  auto stored = store_.GetRejection(request->council(), request->rejection_id());
+  if (!stored.ok()) return ToGrpcStatus(stored.status());
+  *response->mutable_rejection() = ToProto(*stored);
+  const std::string& type = stored->rejection.record_type;
+  const submission::RecordSchema* schema = WorkforceSchema().Find(type);
+  if (stored->received_typed && schema != nullptr) {
+    // The typed form is rebuilt from the cells ToFlat made of it when it arrived.
+    const submission::FlatRecord flat = submission::FromNamedCells(*schema, stored->cells, nullptr);
+    absl::Status rebuilt = submission_grpc::SetInWrapper(flat, response->mutable_record());
+    if (!rebuilt.ok()) {
+      return ToGrpcStatus(absl::InternalError(
+          absl::StrCat("a kept typed record could not be rebuilt: ", rebuilt.message())));
+    }
+  } else {
+    *response->mutable_raw() = submission_grpc::ToRawRecord(type, stored->cells);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status WorkforceGrpcService::GetDataVersion(grpc::ServerContext*,
+                                                  const v1::GetDataVersionRequest* request,
+                                                  v1::GetDataVersionResponse* response) {
+  if (absl::Status checked = CheckCouncil(request->council()); !checked.ok()) {
+    return ToGrpcStatus(checked);
+  }
+  auto version = store_.GetDataVersion(request->council());
+  if (!version.ok()) return ToGrpcStatus(version.status());
+  response->set_council(request->council());
+  response->set_data_version(version->version);
+  response->set_last_batch_id(version->last_batch_id);
+  if (version->changed_at.has_value()) {
+    *response->mutable_changed_at() = submission_grpc::ToTimestamp(*version->changed_at);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status WorkforceGrpcService::ComputeWorkforce(grpc::ServerContext*,
+                                                    const v1::ComputeWorkforceRequest* request,
+                                                    v1::ComputeWorkforceResponse* response) {
+  auto computed = computation_.Compute(*request);
+  if (!computed.ok()) return ToGrpcStatus(computed.status());
+  *response = *std::move(computed);
+  return grpc::Status::OK;
+}
+
+}  // namespace pif::workforce

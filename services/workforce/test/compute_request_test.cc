@@ -1,0 +1,99 @@
+// The checks of a ComputeWorkforceRequest.
+#include "compute_request.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "pif/common/domain_status.h"
+
+namespace pif::workforce {
+namespace {
+
+using ::testing::ElementsAre;
+
+v1::ComputeWorkforceRequest Request() {
+  v1::ComputeWorkforceRequest request;
+  request.set_council("S12000033");
+  common::v1::Period* period = request.mutable_period();
+  period->mutable_first_day()->set_year(2023);
+  period->mutable_first_day()->set_month(8);
+  period->mutable_first_day()->set_day(1);
+  period->mutable_last_day()->set_year(2024);
+  period->mutable_last_day()->set_month(7);
+  period->mutable_last_day()->set_day(31);
+  return request;
+}
+
+// "field:RULE" of the one violation of `status`.
+std::string ViolationOf(const absl::Status& status) {
+  const std::vector<FieldViolation> violations = FieldViolationsOf(status);
+  if (violations.size() != 1) return "violations: " + std::to_string(violations.size());
+  return violations[0].field + ":" + violations[0].rule_code;
+}
+
+TEST(ComputeRequestTest, NoCodesMeansEveryFigureAndNoModeMeansPublished) {
+  auto args = CheckComputeRequest(Request());
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_EQ(args->council, "S12000033");
+  EXPECT_EQ(args->period.first.ToString(), "2023-08-01");
+  EXPECT_EQ(args->period.last.ToString(), "2024-07-31");
+  EXPECT_THAT(args->codes, ElementsAre("7.1", "7.2", "7.3a", "7.3b", "7.3c", "7.4a", "7.4b", "7.5",
+                                       "7.6", "7.7", "9.1"));
+  EXPECT_TRUE(args->published);
+  EXPECT_TRUE(NeedsCaseData(args->codes));
+}
+
+TEST(ComputeRequestTest, CodesComeBackInCatalogueOrderWithoutRepeats) {
+  v1::ComputeWorkforceRequest request = Request();
+  for (const char* code : {"9.1", "7.3a", "9.1"}) request.add_codes(code);
+  request.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
+  auto args = CheckComputeRequest(request);
+  ASSERT_TRUE(args.ok()) << args.status();
+  EXPECT_THAT(args->codes, ElementsAre("7.3a", "9.1"));
+  EXPECT_FALSE(args->published);
+  EXPECT_FALSE(NeedsCaseData(args->codes));
+}
+
+TEST(ComputeRequestTest, AnUnknownCodeIsNamedByPosition) {
+  v1::ComputeWorkforceRequest request = Request();
+  request.add_codes("7.4a");
+  request.add_codes("7.4");
+  const absl::Status status = CheckComputeRequest(request).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ViolationOf(status), "codes[1]:UNKNOWN_INDICATOR_CODE");
+}
+
+TEST(ComputeRequestTest, PeriodErrorsNameTheField) {
+  v1::ComputeWorkforceRequest missing = Request();
+  missing.clear_period();
+  EXPECT_EQ(ViolationOf(CheckComputeRequest(missing).status()), "period:REQUIRED_FIELD_MISSING");
+
+  v1::ComputeWorkforceRequest no_last = Request();
+  no_last.mutable_period()->clear_last_day();
+  EXPECT_EQ(ViolationOf(CheckComputeRequest(no_last).status()),
+            "period.last_day:REQUIRED_FIELD_MISSING");
+
+  v1::ComputeWorkforceRequest not_a_day = Request();
+  not_a_day.mutable_period()->mutable_first_day()->set_day(32);
+  EXPECT_EQ(ViolationOf(CheckComputeRequest(not_a_day).status()),
+            "period.first_day:MALFORMED_DATE");
+
+  v1::ComputeWorkforceRequest backwards = Request();
+  backwards.mutable_period()->mutable_last_day()->set_year(2023);
+  backwards.mutable_period()->mutable_last_day()->set_month(7);
+  EXPECT_EQ(ViolationOf(CheckComputeRequest(backwards).status()),
+            "period.last_day:PERIOD_END_BEFORE_START");
+}
+
+TEST(ComputeRequestTest, ACouncilThatIsNotAGssCodeIsRefused) {
+  v1::ComputeWorkforceRequest request = Request();
+  request.set_council("Glasgow");
+  const absl::Status status = CheckComputeRequest(request).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(ViolationOf(status), ::testing::StartsWith("council:"));
+}
+
+}  // namespace
+}  // namespace pif::workforce
