@@ -9,6 +9,8 @@ namespace pif::ctl {
 
 // `pifctl health`: asks one or more services for their gRPC health; 0 when all are SERVING.
 int RunHealth(const std::vector<std::string>& args);
+// `pifctl indicators`: computes indicators for a council and period and prints them.
+int RunIndicators(const std::vector<std::string>& args);
 // `pifctl import`: sends the contract CSV files of a directory; 0 all accepted, 1 some rejected.
 int RunImport(const std::vector<std::string>& args);
 

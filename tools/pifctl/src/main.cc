@@ -12,6 +12,7 @@ constexpr char kUsage[] =
     "\n"
     "commands:\n"
     "  health   ask services whether they are SERVING (gRPC health checking protocol)\n"
+    "  indicators  compute a council's indicators for a period (JSON, CSV or table)\n"
     "  import   send the contract CSV files of a directory to intake\n"
     "\n"
     "Run `pifctl COMMAND --help` for a command's flags.\n";
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     return args.empty() ? 2 : 0;
   }
   if (args[0] == "health") return pif::ctl::RunHealth(args);
+  if (args[0] == "indicators") return pif::ctl::RunIndicators(args);
   if (args[0] == "import") return pif::ctl::RunImport(args);
   std::cerr << "pifctl: unknown command '" << args[0] << "'\n\n" << kUsage;
   return 2;
