@@ -13,5 +13,7 @@ int RunHealth(const std::vector<std::string>& args);
 int RunIndicators(const std::vector<std::string>& args);
 // `pifctl import`: sends the contract CSV files of a directory; 0 all accepted, 1 some rejected.
 int RunImport(const std::vector<std::string>& args);
+// `pifctl workforce`: computes the workforce figures for a council and period and prints them.
+int RunWorkforce(const std::vector<std::string>& args);
 
 }  // namespace pif::ctl

@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "batch_id.h"
 #include "command_args.h"
 #include "commands.h"
@@ -39,18 +40,20 @@ constexpr int kExitFailed = 3;
 
 constexpr char kHelp[] =
     "\n"
-    "Reads the CSV files of the data contract (children.csv ... survey_responses.csv) in DIR\n"
-    "and sends them to intake as one batch; the service validates every row. Prints the\n"
-    "batch's counts and every rejected row as `FILE row N: FIELD: MESSAGE [RULE_CODE]`.\n"
-    "The default batch id is derived from the council and the files' names and contents, so\n"
-    "running the same import again changes nothing (the service replays the first result).\n"
+    "Reads the CSV files of the data contract in DIR and sends each service its own: the case\n"
+    "files (children.csv ... survey_responses.csv) to intake as one batch, then staff.csv and\n"
+    "absences.csv to workforce as a second batch; each service validates every row. Prints\n"
+    "each batch's counts and every rejected row as `FILE row N: FIELD: MESSAGE [RULE_CODE]`.\n"
+    "The default batch id of each batch is derived from the council and that batch's files'\n"
+    "names and contents, so running the same import again changes nothing (each service\n"
+    "replays its first result).\n"
     "\n"
     "exit status: 0 every record accepted; 1 some rejected; 2 usage error; 3 import failed\n"
     "(nothing committed, or when the connection broke after the end of the batch, not known:\n"
     "run the same import again).\n";
 
-// A service that takes contract files, and how to reach it. Adding the workforce or reporting
-// import means adding an entry to ServiceClients().
+// A service that takes contract files, and how to reach it. Adding the reporting import means
+// adding an entry to ServiceClients().
 struct ServiceClient {
   TargetService target;
   std::string address_flag;
@@ -59,7 +62,8 @@ struct ServiceClient {
   std::string list_rejections_method;
   std::function<std::unique_ptr<SubmissionStream>(std::shared_ptr<grpc::Channel>, ChunkLimits)>
       open;
-  // The service's record of a committed batch (its counts per record type).
+  // The service's record of a committed batch (its counts per record type); empty when the
+  // service keeps none that a client can read.
   std::function<grpc::Status(std::shared_ptr<grpc::Channel>, const std::string& council,
                              const std::string& batch_id, common::v1::Batch*)>
       get_batch;
@@ -83,6 +87,10 @@ const std::vector<ServiceClient>& ServiceClients() {
   static const auto* const kClients = new std::vector<ServiceClient>{
       {TargetService::kIntake, "address", "PIFCTL_INTAKE_ADDRESS", "127.0.0.1:50051",
        "pif.intake.v1.IntakeService/ListRejections", &OpenIntakeSubmission, &GetIntakeBatch},
+      // WorkforceService has no GetBatch: a replayed workforce batch has no per-file counts.
+      {TargetService::kWorkforce, "workforce_address", "PIFCTL_WORKFORCE_ADDRESS",
+       "127.0.0.1:50053", "pif.workforce.v1.WorkforceService/ListRejections",
+       &OpenWorkforceSubmission, nullptr},
   };
   return *kClients;
 }
@@ -253,9 +261,13 @@ int ImportInto(const ServiceClient& client, const std::string& address, const Im
   bool have_audit = false;
   std::string audit_error;
   if (outcome.summary.replayed() || outcome.summary.rejections_truncated()) {
-    grpc::Status got = client.get_batch(channel, flags.council, batch_id, &audit);
-    have_audit = got.ok();
-    if (!got.ok()) audit_error = absl::StrCat("GetBatch failed: ", got.error_message());
+    if (!client.get_batch) {
+      audit_error = absl::StrCat("the ", service, " service keeps no per-file counts of a batch");
+    } else {
+      grpc::Status got = client.get_batch(channel, flags.council, batch_id, &audit);
+      have_audit = got.ok();
+      if (!got.ok()) audit_error = absl::StrCat("GetBatch failed: ", got.error_message());
+    }
   }
   const ImportSummary summary =
       BuildImportSummary({service, address, client.list_rejections_method}, flags.council, outcome,
@@ -294,6 +306,7 @@ int RunImport(const std::vector<std::string>& args) {
   }
   int status = kExitAllAccepted;
   bool imported_any = false;
+  std::vector<std::string> committed;  // the services whose batch is committed
   for (size_t i = 0; i < ServiceClients().size(); ++i) {
     if (files_by_client[i].empty()) continue;
     imported_any = true;
@@ -301,7 +314,16 @@ int RunImport(const std::vector<std::string>& args) {
     const int batch_status =
         ImportInto(ServiceClients()[i], flags.addresses[i], flags, files_by_client[i], skipped);
     skipped.clear();
-    if (batch_status == kExitFailed) return kExitFailed;
+    if (batch_status == kExitFailed) {
+      if (!committed.empty()) {
+        // "Nothing was committed" above is about this batch only.
+        std::cerr << "The " << absl::StrJoin(committed, " and ")
+                  << " batch above was committed; running the same import again replays it "
+                     "and sends the rest.\n";
+      }
+      return kExitFailed;
+    }
+    committed.push_back(TargetServiceName(ServiceClients()[i].target));
     status = std::max(status, batch_status);
   }
   if (!imported_any) {

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "pif/intake/v1/intake_service.grpc.pb.h"
+#include "pif/workforce/v1/workforce_service.grpc.pb.h"
 
 namespace pif::ctl {
 namespace {
@@ -99,6 +100,16 @@ std::unique_ptr<SubmissionStream> OpenIntakeSubmission(std::shared_ptr<grpc::Cha
   using intake::v1::SubmitRecordsResponse;
   return MakeStream<IntakeService::Stub, SubmitRecordsRequest, SubmitRecordsResponse>(
       IntakeService::NewStub(channel), limits,
+      [](SubmitRecordsRequest& request) { return request.mutable_chunk()->mutable_records(); });
+}
+
+std::unique_ptr<SubmissionStream> OpenWorkforceSubmission(std::shared_ptr<grpc::Channel> channel,
+                                                          ChunkLimits limits) {
+  using workforce::v1::SubmitRecordsRequest;
+  using workforce::v1::SubmitRecordsResponse;
+  using workforce::v1::WorkforceService;
+  return MakeStream<WorkforceService::Stub, SubmitRecordsRequest, SubmitRecordsResponse>(
+      WorkforceService::NewStub(channel), limits,
       [](SubmitRecordsRequest& request) { return request.mutable_chunk()->mutable_records(); });
 }
 

@@ -1,6 +1,6 @@
 // The client side of a submission stream (header, chunks of records, end), as an interface the
 // import drives, so that it can be tested without a server and shared by every service that
-// takes submissions (intake now; workforce and reporting have the same stream shape).
+// takes submissions (intake and workforce; reporting has the same stream shape).
 #pragma once
 
 #include <grpcpp/channel.h>
@@ -48,5 +48,9 @@ struct ChunkLimits {
 // A submission to pif.intake.v1.IntakeService/SubmitRecords over `channel`.
 std::unique_ptr<SubmissionStream> OpenIntakeSubmission(std::shared_ptr<grpc::Channel> channel,
                                                        ChunkLimits limits);
+
+// A submission to pif.workforce.v1.WorkforceService/SubmitRecords over `channel`.
+std::unique_ptr<SubmissionStream> OpenWorkforceSubmission(std::shared_ptr<grpc::Channel> channel,
+                                                          ChunkLimits limits);
 
 }  // namespace pif::ctl
