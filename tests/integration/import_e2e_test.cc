@@ -261,14 +261,15 @@ TEST_F(ImportE2eTest, AnUnknownColumnStopsTheImportBeforeAnythingIsSent) {
   EXPECT_EQ(DataVersion("S12000036"), 0);
 }
 
-TEST_F(ImportE2eTest, WorkforceFilesAreNamedAsNotImported) {
+TEST_F(ImportE2eTest, AnUnreachableWorkforceFailsAfterTheIntakeBatchAndSaysWhatWasCommitted) {
   WriteTable("children.csv", EveryFile()[0].second);
   WriteText("staff.csv", "staff_id,valid_from,role\nS1,2022-01-01,QSW\n");
-  const PifctlRun run = Import("S12000037");
-  EXPECT_EQ(run.exit_status, 0) << run.output;
-  EXPECT_THAT(run.output,
-              HasSubstr("staff.csv: not imported: the workforce import is not available yet\n"));
+  const PifctlRun run = Import("S12000037", {"--workforce_address=127.0.0.1:1"});
+  EXPECT_EQ(run.exit_status, 3) << run.output;
   EXPECT_THAT(run.output, HasSubstr("accepted 1, rejected 0\n"));
+  EXPECT_THAT(run.output, HasSubstr("The intake batch above was committed; running the same "
+                                    "import again replays it and sends the rest."));
+  EXPECT_EQ(DataVersion("S12000037"), 1);
 }
 
 TEST_F(ImportE2eTest, AFileOutsideTheContractIsAUsageErrorAndNothingIsSent) {
