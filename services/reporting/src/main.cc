@@ -1,30 +1,38 @@
 // pif-reporting: self-evaluation, report building, publishing and rendering.
 #include "pif/common/service_main.h"
-#include "reporting_grpc_service.h"
+#include "wiring.h"
 
 namespace pif::pg {
 const std::vector<Migration>& ReportingMigrations();
 }
 
 int main(int argc, char** argv) {
-  std::string indicators_address = "127.0.0.1:50052";
-  std::string workforce_address = "127.0.0.1:50053";
+  pif::reporting::ReportingOptions options;
   pif::ServiceSpec spec;
   spec.name = "reporting";
   spec.default_listen = "127.0.0.1:50054";
   spec.migrations = &pif::pg::ReportingMigrations();
   spec.add_flags = [&](pif::FlagSet& flags) {
     flags.AddString("indicators_address", "PIF_INDICATORS_ADDRESS",
-                    "host:port of the indicators service", &indicators_address);
+                    "host:port of the indicators service", &options.indicators_address);
     flags.AddString("workforce_address", "PIF_WORKFORCE_ADDRESS",
-                    "host:port of the workforce service", &workforce_address);
+                    "host:port of the workforce service", &options.workforce_address);
+    flags.AddString("intake_address", "PIF_INTAKE_ADDRESS",
+                    "host:port of the intake service (records still rejected)",
+                    &options.intake_address);
+    flags.AddInt("indicators_deadline_seconds", "PIF_INDICATORS_DEADLINE_SECONDS",
+                 "seconds each call to the indicators service may take (a five-period series "
+                 "included)",
+                 &options.indicators_deadline_seconds, 1, 3600);
+    flags.AddInt("workforce_deadline_seconds", "PIF_WORKFORCE_DEADLINE_SECONDS",
+                 "seconds each call to the workforce service may take",
+                 &options.workforce_deadline_seconds, 1, 3600);
+    flags.AddInt("intake_deadline_seconds", "PIF_INTAKE_DEADLINE_SECONDS",
+                 "seconds each call to the intake service may take",
+                 &options.intake_deadline_seconds, 1, 3600);
   };
-  spec.make_services = [](const pif::ServerOptions&,
-                          pif::pg::Pool&) -> absl::StatusOr<std::vector<pif::HostedService>> {
-    std::vector<pif::HostedService> services;
-    services.push_back({pif::reporting::v1::ReportingService::service_full_name(),
-                        std::make_unique<pif::reporting::ReportingGrpcService>()});
-    return services;
+  spec.make_services = [&](const pif::ServerOptions&, pif::pg::Pool& pool) {
+    return pif::reporting::MakeReportingServices(options, pool);
   };
   return pif::RunService(spec, argc, argv);
 }

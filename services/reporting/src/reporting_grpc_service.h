@@ -1,12 +1,56 @@
-// The gRPC adapter of the reporting service: converts protos to domain calls and statuses back.
+// The gRPC adapter of the reporting service: converts protos to domain and store calls and
+// statuses back.
 #pragma once
 
+#include "pg_self_evaluations.h"
 #include "pif/reporting/v1/reporting_service.grpc.pb.h"
+#include "pif/submission/store.h"
+#include "published_reports.h"
+#include "publisher.h"
+#include "report_builder.h"
 
 namespace pif::reporting {
 
-// Implements pif.reporting.v1.ReportingService. Rpcs not overridden here answer UNIMPLEMENTED
-// (the generated base class does that) until the issue that builds them lands.
-class ReportingGrpcService final : public v1::ReportingService::Service {};
+// What the rpcs work on; every part must outlive the service.
+struct ReportingParts {
+  // The submission store over SelfEvaluationSchema().
+  submission::SubmissionStore* submissions = nullptr;
+  PgSelfEvaluations* self_evaluations = nullptr;
+  ReportBuilder* builder = nullptr;
+  Publisher* publisher = nullptr;
+  PublishedReports* published = nullptr;
+};
+
+// Implements pif.reporting.v1.ReportingService. Every rpc checks its council first, reports
+// errors through ToGrpcStatus, and never logs record values.
+class ReportingGrpcService : public v1::ReportingService::Service {
+ public:
+  explicit ReportingGrpcService(ReportingParts parts) : parts_(parts) {}
+
+  grpc::Status RecordSelfEvaluation(grpc::ServerContext* context,
+                                    const v1::RecordSelfEvaluationRequest* request,
+                                    v1::RecordSelfEvaluationResponse* response) override;
+  grpc::Status SubmitSelfEvaluations(grpc::ServerContext* context,
+                                     grpc::ServerReader<v1::SubmitSelfEvaluationsRequest>* reader,
+                                     v1::SubmitSelfEvaluationsResponse* response) override;
+  grpc::Status ListSelfEvaluations(grpc::ServerContext* context,
+                                   const v1::ListSelfEvaluationsRequest* request,
+                                   v1::ListSelfEvaluationsResponse* response) override;
+  grpc::Status BuildReport(grpc::ServerContext* context, const v1::BuildReportRequest* request,
+                           v1::BuildReportResponse* response) override;
+  grpc::Status PublishReport(grpc::ServerContext* context, const v1::PublishReportRequest* request,
+                             v1::PublishReportResponse* response) override;
+  grpc::Status ListPublishedReports(grpc::ServerContext* context,
+                                    const v1::ListPublishedReportsRequest* request,
+                                    v1::ListPublishedReportsResponse* response) override;
+  grpc::Status GetPublishedReport(grpc::ServerContext* context,
+                                  const v1::GetPublishedReportRequest* request,
+                                  v1::GetPublishedReportResponse* response) override;
+  grpc::Status RenderReport(grpc::ServerContext* context, const v1::RenderReportRequest* request,
+                            v1::RenderReportResponse* response) override;
+
+ private:
+  ReportingParts parts_;
+};
 
 }  // namespace pif::reporting

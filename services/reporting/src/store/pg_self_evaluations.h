@@ -1,0 +1,70 @@
+// The council's self-evaluations in reporting's PostgreSQL database: the versions in force
+// (self_evaluations, written by the shared submission store), their history
+// (self_evaluation_versions, written by trigger) and single evaluations recorded as batches of one.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "pif/common/pg_pool.h"
+#include "pif/dates/date.h"
+#include "pif/reporting/v1/self_evaluation.pb.h"
+#include "pif/submission/flat_record.h"
+#include "pif/submission/store.h"
+#include "report_sources.h"
+
+namespace pif::reporting {
+
+// The source system of the batch of one that RecordSelfEvaluation commits.
+inline constexpr char kSingleRecordSource[] = "RecordSelfEvaluation";
+
+// Which evaluations to list.
+struct SelfEvaluationFilter {
+  std::string council;
+  std::vector<int> areas;  // empty: every area
+  std::string eval_id;     // empty: every evaluation
+  std::optional<dates::Date> on_or_before;
+  // Only the latest version in force of each area; otherwise every version, superseded ones too.
+  bool latest_only = false;
+  int limit = 100;
+  int64_t offset = 0;
+};
+
+// One evaluation recorded by RecordSelfEvaluation.
+struct RecordedOne {
+  v1::RecordedSelfEvaluation recorded;
+  // True when it replaced an earlier version of the same eval_id.
+  bool replaced = false;
+};
+
+// Reads and records self-evaluations; `pool` and `store` (over SelfEvaluationSchema(), on the
+// same database) must outlive it.
+class PgSelfEvaluations final : public SelfEvaluationReader {
+ public:
+  PgSelfEvaluations(pg::Pool& pool, submission::SubmissionStore& store)
+      : pool_(pool), store_(store) {}
+
+  absl::StatusOr<CurrentEvaluations> Current(const std::string& council) override;
+
+  // The matching versions by area, then newest eval_date first (then greatest eval_id, newest
+  // version), with who recorded each, when, in which batch (empty for RecordSelfEvaluation) and
+  // whether a later version superseded it.
+  absl::StatusOr<std::vector<v1::RecordedSelfEvaluation>> List(const SelfEvaluationFilter& filter);
+
+  // Commits one evaluation that passed ValidateRecord through the submission store as a batch of
+  // its own (so it is versioned, audited and clears open rejections of its eval_id like any
+  // batch), and returns the version now in force. Sending the values in force again records
+  // nothing new (replaced = false).
+  absl::StatusOr<RecordedOne> Record(const std::string& council,
+                                     const submission::FlatRecord& evaluation,
+                                     const std::string& caller);
+
+ private:
+  pg::Pool& pool_;
+  submission::SubmissionStore& store_;
+};
+
+}  // namespace pif::reporting
