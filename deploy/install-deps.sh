@@ -47,7 +47,7 @@ PACKAGES=(
   # other libraries
   libcsv-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev chromium
   # runtime data (absl::LoadTimeZone reads the system's tzdata)
   tzdata
   # throwaway PostgreSQL clusters for the local stack and the tests

@@ -156,17 +156,24 @@ std::string TrendHtml(const IndicatorEntry& entry, const std::string& unit, Html
                    unit.empty() ? "" : absl::StrCat(" (", unit, ")"), ": ", spoken, ".");
   absl::StrAppend(&html, TrendLineSvg(description, points, percentage), "\n");
 
+  const bool counts = std::any_of(
+      entry.trend_points().begin(), entry.trend_points().end(),
+      [](const TrendPoint& point) { return point.has_numerator() || point.has_denominator(); });
   absl::StrAppend(&html, "<table class=\"trend-table\"><caption>", EscapeHtml(result.code()),
                   " over time</caption>\n<thead><tr><th scope=\"col\">Period</th>"
-                  "<th scope=\"col\">Value</th><th scope=\"col\">N</th><th scope=\"col\">D</th>"
+                  "<th scope=\"col\">Value</th>",
+                  counts ? "<th scope=\"col\">N</th><th scope=\"col\">D</th>" : "",
                   "<th scope=\"col\">Definition</th><th scope=\"col\">Source</th></tr></thead>\n"
                   "<tbody>\n");
   for (const TrendPoint& point : entry.trend_points()) {
     absl::StrAppend(&html, "<tr><th scope=\"row\">", EscapeHtml(PeriodShortLabel(point.period())),
-                    "</th><td>", FigureHtml(FigureOf(point), ""), "</td><td>",
-                    CountHtml(point.has_numerator(), point.numerator()), "</td><td>",
-                    CountHtml(point.has_denominator(), point.denominator()), "</td><td>",
-                    EscapeHtml(point.definition_version()), "</td><td>",
+                    "</th><td>", FigureHtml(FigureOf(point), ""), "</td>");
+    if (counts) {
+      absl::StrAppend(&html, "<td>", CountHtml(point.has_numerator(), point.numerator()),
+                      "</td><td>", CountHtml(point.has_denominator(), point.denominator()),
+                      "</td>");
+    }
+    absl::StrAppend(&html, "<td>", EscapeHtml(point.definition_version()), "</td><td>",
                     SourceHtml(point.result_id(), context), "</td></tr>\n");
   }
   absl::StrAppend(&html, "</tbody></table>\n</div>\n");
@@ -181,8 +188,10 @@ bool HidesFigures(const BreakdownCell& cell) {
          (figure.state == Figure::State::kWithheld && WithheldForDisclosure(figure.withheld));
 }
 
+// One dimension's table and bars; sets `*hidden` when a count or value in it is hidden.
 std::string BreakdownHtml(const IndicatorResult& result, const std::string& dimension,
-                          const std::vector<const BreakdownCell*>& cells, const std::string& unit) {
+                          const std::vector<const BreakdownCell*>& cells, const std::string& unit,
+                          bool* hidden) {
   const std::string title = DimensionTitle(dimension);
   std::string html = "<div class=\"breakdown\">\n";
   absl::StrAppend(&html, "<table><caption>", EscapeHtml(result.code()), " by ",
@@ -190,7 +199,6 @@ std::string BreakdownHtml(const IndicatorResult& result, const std::string& dime
                   "</caption>\n<thead><tr><th scope=\"col\">", EscapeHtml(title),
                   "</th><th scope=\"col\">N</th><th scope=\"col\">D</th><th scope=\"col\">Value"
                   "</th></tr></thead>\n<tbody>\n");
-  bool hidden = false;
   bool percentage = false;
   double largest = 0;
   std::vector<BarChartRow> bars;
@@ -198,7 +206,7 @@ std::string BreakdownHtml(const IndicatorResult& result, const std::string& dime
   for (const BreakdownCell* cell : cells) {
     const Figure figure = FigureOf(*cell);
     const std::string label = CategoryLabel(dimension, cell->category());
-    hidden = hidden || HidesFigures(*cell);
+    *hidden = *hidden || HidesFigures(*cell);
     percentage = percentage || figure.percentage;
     if (figure.state == Figure::State::kValue) largest = std::max(largest, figure.value);
     absl::StrAppend(&html, "<tr><th scope=\"row\">", EscapeHtml(label), "</th><td>",
@@ -215,12 +223,6 @@ std::string BreakdownHtml(const IndicatorResult& result, const std::string& dime
     const std::string description =
         absl::StrCat(result.code(), " by ", absl::AsciiStrToLower(title), ": ", spoken, ".");
     absl::StrAppend(&html, BarChartSvg(description, bars, percentage ? 100.0 : largest), "\n");
-  }
-  if (hidden) {
-    absl::StrAppend(&html,
-                    "<p class=\"table-note\"><span class=\"supp\">c</span>: a count suppressed or "
-                    "a value withheld to protect privacy (<a href=\"#legend\">how to read "
-                    "this report</a>).</p>\n");
   }
   absl::StrAppend(&html, "</div>\n");
   return html;
@@ -241,8 +243,15 @@ std::string BreakdownsHtml(const IndicatorResult& result, const std::string& uni
   std::string html;
   if (groups.empty()) return html;
   html = "<div class=\"breakdowns\">\n";
+  bool hidden = false;
   for (const auto& [dimension, cells] : groups) {
-    absl::StrAppend(&html, BreakdownHtml(result, dimension, cells, unit));
+    absl::StrAppend(&html, BreakdownHtml(result, dimension, cells, unit, &hidden));
+  }
+  if (hidden) {
+    absl::StrAppend(&html,
+                    "<p class=\"table-note\"><span class=\"supp\">c</span>: a count suppressed or "
+                    "a value withheld to protect privacy (see <a href=\"#legend\">how to read "
+                    "this report</a>).</p>\n");
   }
   absl::StrAppend(&html, "</div>\n");
   return html;
@@ -318,8 +327,7 @@ std::string IndicatorHtml(const IndicatorEntry& entry, int heading_level, HtmlCo
                                 CountHtml(true, result.denominator())));
   }
   if (result.has_unknown()) {
-    absl::StrAppend(
-        &html, Term("Unknown (not recorded, left out of D)", CountHtml(true, result.unknown())));
+    absl::StrAppend(&html, Term("Unknown (left out of D)", CountHtml(true, result.unknown())));
   }
   if (has_figure) {
     if (entry.has_previous()) {

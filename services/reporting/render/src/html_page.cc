@@ -211,9 +211,25 @@ std::string PolicyText(const common::v1::Provenance& source) {
   if (source.disclosure_mode() == common::v1::DISCLOSURE_MODE_INTERNAL) return "Internal";
   if (!source.has_disclosure_policy()) return "Published";
   const DisclosurePolicy& policy = source.disclosure_policy();
-  return absl::StrCat("Published (counts under ", policy.min_shown_count(),
-                      " suppressed; values withheld under D ", policy.min_denominator(),
-                      policy.secondary_suppression() ? "; secondary suppression" : "", ")");
+  const std::string small =
+      policy.min_shown_count() <= 1
+          ? std::string("no small counts suppressed")
+          : absl::StrCat("counts 1 to ", policy.min_shown_count() - 1, " suppressed");
+  return absl::StrCat(
+      "Published: ", small, ", values withheld when D is under ", policy.min_denominator(), ", ",
+      policy.secondary_suppression() ? "secondary suppression" : "no secondary suppression");
+}
+
+// "intake 34, workforce 7": the data versions a source used.
+std::string DataVersionsText(const common::v1::Provenance& source) {
+  std::string text;
+  if (source.intake_data_version() != 0) {
+    absl::StrAppend(&text, "intake ", source.intake_data_version());
+  }
+  if (source.workforce_data_version() != 0) {
+    absl::StrAppend(&text, text.empty() ? "" : ", ", "workforce ", source.workforce_data_version());
+  }
+  return text.empty() ? "none" : text;
 }
 
 std::string SourcesHtml(const Report& report) {
@@ -228,23 +244,17 @@ std::string SourcesHtml(const Report& report) {
   absl::StrAppend(&html,
                   "<table class=\"sources\"><caption>Computations behind the figures</caption>\n"
                   "<thead><tr><th scope=\"col\">Ref</th><th scope=\"col\">Period</th>"
-                  "<th scope=\"col\">Intake data version</th><th scope=\"col\">Workforce data "
-                  "version</th><th scope=\"col\">Definitions version</th><th scope=\"col\">"
-                  "Computed at</th><th scope=\"col\">Disclosure</th><th scope=\"col\">Result id"
-                  "</th></tr></thead>\n<tbody>\n");
+                  "<th scope=\"col\">Data versions</th><th scope=\"col\">Definitions</th>"
+                  "<th scope=\"col\">Computed at</th><th scope=\"col\">Disclosure control</th>"
+                  "<th scope=\"col\">Result id</th></tr></thead>\n<tbody>\n");
   for (int i = 0; i < report.sources_size(); ++i) {
     const common::v1::Provenance& source = report.sources(i);
     const std::string ref = SourceIndex::RefAt(i);
-    const auto version = [](int64_t v) {
-      return v == 0 ? std::string("not used") : absl::StrCat(v);
-    };
-    absl::StrAppend(&html, "<tr id=\"src-", ref, "\"><th scope=\"row\">", ref, "</th><td>",
-                    EscapeHtml(IsoDate(source.period().first_day())), " to ",
-                    EscapeHtml(IsoDate(source.period().last_day())), "</td><td>",
-                    version(source.intake_data_version()), "</td><td>",
-                    version(source.workforce_data_version()), "</td><td>",
-                    EscapeHtml(source.definitions_version()), "</td><td>",
-                    EscapeHtml(TimestampText(source.computed_at())), "</td><td>",
+    absl::StrAppend(&html, "<tr id=\"src-", ref, "\"><th scope=\"row\">", ref,
+                    "</th><td class=\"date\">", EscapeHtml(IsoDate(source.period().first_day())),
+                    " to<br>", EscapeHtml(IsoDate(source.period().last_day())), "</td><td>",
+                    DataVersionsText(source), "</td><td>", EscapeHtml(source.definitions_version()),
+                    "</td><td>", EscapeHtml(TimestampText(source.computed_at())), "</td><td>",
                     EscapeHtml(PolicyText(source)), "</td><td class=\"id\">",
                     EscapeHtml(source.result_id()), "</td></tr>\n");
   }

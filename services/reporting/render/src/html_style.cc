@@ -35,15 +35,16 @@ nav ol ol { list-style: none; padding-left: 0.8em; }
 .indicator { border: 1px solid #b3b3b3; border-radius: 3px; padding: 4px 10px 6px; margin: 0 0 10px;
   break-inside: avoid; page-break-inside: avoid; }
 .indicator > h4, .indicator > h5 { margin-top: 0.3em; }
-.code { display: inline-block; min-width: 4.2em; font-weight: bold; color: #1d4f91; }
+.code { display: inline-block; min-width: 4.2em; margin-right: 0.4em; font-weight: bold;
+  color: #1d4f91; }
 .summary { display: flex; flex-wrap: wrap; gap: 4px 18px; align-items: flex-start; }
-.figures { flex: 1 1 230px; margin: 0; display: grid; grid-template-columns: max-content 1fr;
-  gap: 1px 10px; }
+.figures { flex: 1 1 300px; max-width: 380px; margin: 0; display: grid;
+  grid-template-columns: 12.5em 1fr; gap: 1px 10px; }
 .figures > div { display: contents; }
 .figures dt { color: #333333; }
 .figures dd { margin: 0; font-variant-numeric: tabular-nums; }
 .headline { font-size: 14pt; font-weight: bold; }
-.trend { flex: 0 1 300px; }
+.trend { flex: 0 1 300px; margin-left: auto; }
 .change { font-weight: bold; }
 .change-improved { color: #1b6e20; }
 .change-worse { color: #a4161a; }
@@ -75,7 +76,8 @@ td { text-align: right; }
 .not-evaluated { font-style: italic; color: #4d4d4d; }
 .sources { width: 100%; font-size: 8pt; }
 .sources td { text-align: left; }
-.sources .id { word-break: break-all; font-family: "DejaVu Sans Mono", monospace; }
+.sources .id { overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", monospace; }
+.sources .date { white-space: nowrap; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }

@@ -40,6 +40,17 @@ std::string Line(double x1, double y1, double x2, double y2, const std::string& 
                       Num(y2), "\" stroke=\"", stroke, "\" stroke-width=\"1\"", extra, "/>");
 }
 
+// The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten) at or above
+// `value`; 1 for a value that is not positive.
+double NiceCeiling(double value) {
+  if (!(value > 0)) return 1.0;
+  const double power = std::pow(10.0, std::floor(std::log10(value)));
+  for (double step : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+    if (step * power >= value) return step * power;
+  }
+  return 10.0 * power;
+}
+
 // The value range a trend line is drawn over.
 struct Scale {
   double low = 0;
@@ -58,7 +69,8 @@ Scale TrendScale(const std::vector<TrendChartPoint>& points, bool percentage) {
   }
   if (!any) return percentage ? Scale{0, 100} : Scale{0, 1};
   if (percentage) {
-    Scale scale{std::floor(low / 10.0) * 10.0, std::ceil(high / 10.0) * 10.0};
+    // Whole tens with a little room, so no point sits on the frame.
+    Scale scale{std::floor((low - 2.0) / 10.0) * 10.0, std::ceil((high + 2.0) / 10.0) * 10.0};
     scale.low = std::max(0.0, scale.low);
     scale.high = std::min(100.0, scale.high);
     if (scale.high <= scale.low) {
@@ -70,8 +82,7 @@ Scale TrendScale(const std::vector<TrendChartPoint>& points, bool percentage) {
     }
     return scale;
   }
-  const double top = high > 0 ? high * 1.25 : 1.0;
-  return Scale{std::min(0.0, low), top};
+  return Scale{std::min(0.0, low), NiceCeiling(high * 1.15)};
 }
 
 }  // namespace
@@ -94,7 +105,7 @@ std::string TrendLineSvg(const std::string& description, const std::vector<Trend
   constexpr double kHeight = 118;
   constexpr double kLeft = 50;
   constexpr double kRight = 278;
-  constexpr double kTop = 24;
+  constexpr double kTop = 30;
   constexpr double kBottom = 84;
   const Scale scale = TrendScale(points, percentage);
   const auto x_of = [&](size_t i) {

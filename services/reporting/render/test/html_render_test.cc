@@ -206,7 +206,7 @@ TEST(HtmlRender, ChangeIsSaidInWordsWithTheValues) {
   EXPECT_TRUE(absl::StrContains(worse, "<span class=\"headline\">12.5%</span>"));
   EXPECT_TRUE(absl::StrContains(worse, "<dt>Numerator (N)</dt><dd>15</dd>"));
   EXPECT_TRUE(absl::StrContains(worse, "<dt>Denominator (D)</dt><dd>120</dd>"));
-  EXPECT_TRUE(absl::StrContains(worse, "<dt>Unknown (not recorded, left out of D)</dt><dd>3</dd>"));
+  EXPECT_TRUE(absl::StrContains(worse, "<dt>Unknown (left out of D)</dt><dd>3</dd>"));
   EXPECT_TRUE(absl::StrContains(worse, "<dt>Previous period (2022/23)</dt><dd>10.0%</dd>"));
   EXPECT_TRUE(absl::StrContains(
       worse, "<span class=\"change change-worse\"><span aria-hidden=\"true\">\u25B2 </span>Worse"));
@@ -351,10 +351,11 @@ TEST(HtmlRender, EveryFigureNamesItsProvenance) {
     EXPECT_TRUE(absl::StrContains(html, absl::StrCat("<tr id=\"src-S", i, "\">"))) << i;
   }
   EXPECT_EQ(RowOf(html, "S2"),
-            "<tr id=\"src-S2\"><th scope=\"row\">S2</th><td>2022-08-01 to 2023-07-31</td><td>33"
-            "</td><td>not used</td><td>2024.1</td><td>2024-09-02 09:33:00 UTC</td><td>Published "
-            "(counts under 6 suppressed; values withheld under D 10; secondary suppression)</td>"
-            "<td class=\"id\">ind-2023-0001</td>");
+            "<tr id=\"src-S2\"><th scope=\"row\">S2</th><td class=\"date\">2022-08-01 to<br>"
+            "2023-07-31</td><td>intake 33</td><td>2024.1</td><td>2024-09-02 09:33:00 UTC</td>"
+            "<td>Published: counts 1 to 5 suppressed, values withheld when D is under 10, "
+            "secondary suppression</td><td class=\"id\">ind-2023-0001</td>");
+  EXPECT_TRUE(absl::StrContains(RowOf(html, "S6"), "<td>intake 42, workforce 7</td>"));
 }
 
 TEST(HtmlRender, DataQualityNotesOfTheReportAndOfAnIndicatorAreShown) {
