@@ -202,15 +202,7 @@ void WriteIndicator(const IndicatorPlace& place, const SourceIndex& sources, Csv
     if (figure.has_count()) {
       row.SetCount(kNumerator, kNumeratorSuppressed, true, figure.count());
     } else if (figure.has_measure()) {
-      Figure measure;
-      if (figure.measure().measure_case() == common::v1::Measure::kValue) {
-        measure.state = Figure::State::kValue;
-        measure.value = figure.measure().value();
-      } else {
-        measure.state = Figure::State::kWithheld;
-        measure.withheld = figure.measure().withheld();
-      }
-      row.SetFigure(measure);
+      row.SetFigure(FigureOfMeasure(figure.measure()));
       row.SetText(kUnit, figure.unit());
     }
     row.SetText(kDefinitionVersion, result.definition_version());

@@ -266,15 +266,7 @@ std::string SupplementaryHtml(const IndicatorResult& result) {
     if (figure.has_count()) {
       shown = CountHtml(true, figure.count());
     } else if (figure.has_measure()) {
-      Figure measure;
-      if (figure.measure().measure_case() == common::v1::Measure::kValue) {
-        measure.state = Figure::State::kValue;
-        measure.value = figure.measure().value();
-      } else {
-        measure.state = Figure::State::kWithheld;
-        measure.withheld = figure.measure().withheld();
-      }
-      shown = FigureHtml(measure, figure.unit());
+      shown = FigureHtml(FigureOfMeasure(figure.measure()), figure.unit());
     } else {
       shown = "\u2013";
     }

@@ -206,6 +206,18 @@ bool WithheldForDisclosure(common::v1::WithholdReason reason) {
          reason == common::v1::WITHHOLD_REASON_DENOMINATOR_UNDER_THRESHOLD;
 }
 
+Figure FigureOfMeasure(const common::v1::Measure& measure) {
+  Figure figure;
+  if (measure.measure_case() == common::v1::Measure::kValue) {
+    figure.state = Figure::State::kValue;
+    figure.value = measure.value();
+  } else if (measure.measure_case() == common::v1::Measure::kWithheld) {
+    figure.state = Figure::State::kWithheld;
+    figure.withheld = measure.withheld();
+  }
+  return figure;
+}
+
 std::string FigureText(const Figure& figure) {
   switch (figure.state) {
     case Figure::State::kValue:

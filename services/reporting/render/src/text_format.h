@@ -105,6 +105,9 @@ Figure FigureOf(const Message& message) {
   return figure;
 }
 
+// A supplementary figure's measure (never a percentage).
+Figure FigureOfMeasure(const common::v1::Measure& measure);
+
 // The figure as shown: "12.5%" (percentage), "8.4" (measure, no unit), "c" (withheld for
 // disclosure control), an en dash (no denominator, or no figure at all).
 std::string FigureText(const Figure& figure);

@@ -76,7 +76,7 @@ int Occurrences(const std::string& text, const std::string& needle) {
   return count;
 }
 
-class ChromiumRenderTest : public ::testing::Test {
+class ReportChromiumTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     out_dir_ = new fs::path(PIF_RENDER_E2E_DIR);
@@ -186,10 +186,10 @@ class ChromiumRenderTest : public ::testing::Test {
   std::string profile_;
 };
 
-fs::path* ChromiumRenderTest::out_dir_ = nullptr;
-std::string* ChromiumRenderTest::html_ = nullptr;
+fs::path* ReportChromiumTest::out_dir_ = nullptr;
+std::string* ReportChromiumTest::html_ = nullptr;
 
-TEST_F(ChromiumRenderTest, RenderedPageHoldsTheKeyFiguresAndTheWholeStructure) {
+TEST_F(ReportChromiumTest, RenderedPageHoldsTheKeyFiguresAndTheWholeStructure) {
   const std::string dom = DumpDom();
   ASSERT_FALSE(dom.empty());
   const reporting::v1::Report report = testing::FixtureReport();
@@ -226,7 +226,7 @@ TEST_F(ChromiumRenderTest, RenderedPageHoldsTheKeyFiguresAndTheWholeStructure) {
   EXPECT_FALSE(absl::StrContains(dom, "<b>North"));
 }
 
-TEST_F(ChromiumRenderTest, ScreenshotOfTheFirstPageIsSavedAndNotBlank) {
+TEST_F(ReportChromiumTest, ScreenshotOfTheFirstPageIsSavedAndNotBlank) {
   const fs::path png = *out_dir_ / "report.png";
   fs::remove(png);
   ASSERT_EQ(RunChromium({absl::StrCat("--screenshot=", png.string()),
@@ -244,7 +244,7 @@ TEST_F(ChromiumRenderTest, ScreenshotOfTheFirstPageIsSavedAndNotBlank) {
   EXPECT_GT(static_cast<int64_t>(bytes.size()), kSmallestScreenshotBytes) << png << " looks blank";
 }
 
-TEST_F(ChromiumRenderTest, PagePrintsOnA4Pages) {
+TEST_F(ReportChromiumTest, PagePrintsOnA4Pages) {
   const fs::path pdf = *out_dir_ / "report.pdf";
   fs::remove(pdf);
   ASSERT_EQ(RunChromium({"--no-pdf-header-footer", absl::StrCat("--print-to-pdf=", pdf.string())},

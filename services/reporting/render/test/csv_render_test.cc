@@ -73,7 +73,7 @@ CsvRecord Only(const std::vector<CsvRecord>& records, const std::string& type,
   return found.empty() ? CsvRecord{} : found.front();
 }
 
-TEST(CsvRender, ParsesBackWithThePifReaderWithEveryColumnInOrder) {
+TEST(ReportCsvRender, ParsesBackWithThePifReaderWithEveryColumnInOrder) {
   std::vector<std::string> columns;
   const std::vector<CsvRecord> records = ReadBack(FixtureReport(), &columns);
   EXPECT_EQ(columns, CsvColumns());
@@ -83,7 +83,7 @@ TEST(CsvRender, ParsesBackWithThePifReaderWithEveryColumnInOrder) {
   for (const CsvRecord& record : records) EXPECT_EQ(record.size(), columns.size());
 }
 
-TEST(CsvRender, HasOneRowPerIndicatorPerBreakdownCellAndPerOtherFigure) {
+TEST(ReportCsvRender, HasOneRowPerIndicatorPerBreakdownCellAndPerOtherFigure) {
   const Report report = FixtureReport();
   int breakdowns = 0;
   int supplementary = 0;
@@ -118,7 +118,7 @@ TEST(CsvRender, HasOneRowPerIndicatorPerBreakdownCellAndPerOtherFigure) {
   EXPECT_EQ(Select(records, "breakdown", testing::kRepeatReferral).size(), 9u);
 }
 
-TEST(CsvRender, IndicatorRowCarriesFiguresPlaceAndProvenance) {
+TEST(ReportCsvRender, IndicatorRowCarriesFiguresPlaceAndProvenance) {
   const std::vector<CsvRecord> records = ReadBack(FixtureReport(), nullptr);
   const CsvRecord row = Only(records, "indicator", testing::kRepeatReferral, "", "");
   EXPECT_EQ(row.at("council"), testing::kCouncil);
@@ -150,7 +150,7 @@ TEST(CsvRender, IndicatorRowCarriesFiguresPlaceAndProvenance) {
   EXPECT_EQ(oldest.at("intake_data_version"), "30");
 }
 
-TEST(CsvRender, SuppressedCellsAreCWithTheirReasonAndNeverTheirNumber) {
+TEST(ReportCsvRender, SuppressedCellsAreCWithTheirReasonAndNeverTheirNumber) {
   const std::vector<CsvRecord> records = ReadBack(FixtureReport(), nullptr);
   const CsvRecord young = Only(records, "breakdown", testing::kRepeatReferral, "age_band", "0-4");
   EXPECT_EQ(young.at("numerator"), "c");
@@ -172,7 +172,7 @@ TEST(CsvRender, SuppressedCellsAreCWithTheirReasonAndNeverTheirNumber) {
   EXPECT_EQ(equipment.at("change"), "not_comparable");
 }
 
-TEST(CsvRender, WorkforceFiguresAreRowsTheSameWay) {
+TEST(ReportCsvRender, WorkforceFiguresAreRowsTheSameWay) {
   const std::vector<CsvRecord> records = ReadBack(FixtureReport(), nullptr);
   const CsvRecord band =
       Only(records, "breakdown", testing::kServiceLength, "length_of_service_band", "2-<5");
@@ -199,7 +199,7 @@ TEST(CsvRender, WorkforceFiguresAreRowsTheSameWay) {
   EXPECT_EQ(days.at("change"), "improved");
 }
 
-TEST(CsvRender, SelfEvaluationRowsGiveEachAreaGradeCountsAndMedian) {
+TEST(ReportCsvRender, SelfEvaluationRowsGiveEachAreaGradeCountsAndMedian) {
   const std::vector<CsvRecord> records = ReadBack(FixtureReport(), nullptr);
   const std::vector<CsvRecord> areas = Select(records, "self_evaluation", "10.1");
   ASSERT_EQ(areas.size(), 10u);
@@ -223,7 +223,7 @@ TEST(CsvRender, SelfEvaluationRowsGiveEachAreaGradeCountsAndMedian) {
   EXPECT_EQ(median.at("denominator"), "8");
 }
 
-TEST(CsvRender, TextThatASpreadsheetWouldRunAsAFormulaIsMadeInert) {
+TEST(ReportCsvRender, TextThatASpreadsheetWouldRunAsAFormulaIsMadeInert) {
   Report report = FixtureReport();
   auto* summary =
       report.mutable_key_questions(5)->mutable_areas(0)->mutable_self_evaluation_summary();
@@ -235,7 +235,7 @@ TEST(CsvRender, TextThatASpreadsheetWouldRunAsAFormulaIsMadeInert) {
   EXPECT_EQ(areas[1].at("approved_by"), "'@Head of Service");
 }
 
-TEST(CsvRender, RenderingTwiceGivesTheSameBytes) {
+TEST(ReportCsvRender, RenderingTwiceGivesTheSameBytes) {
   EXPECT_EQ(RenderReport(FixtureReport(), reporting::v1::RENDER_FORMAT_CSV).value(),
             RenderReport(FixtureReport(), reporting::v1::RENDER_FORMAT_CSV).value());
 }

@@ -7,19 +7,19 @@
 namespace pif::report_render {
 namespace {
 
-TEST(EscapeHtml, MarkupCharactersBecomeCharacterReferences) {
+TEST(ReportEscapeHtml, MarkupCharactersBecomeCharacterReferences) {
   EXPECT_EQ(EscapeHtml("<script>alert('x') & \"y\"</script>"),
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
   EXPECT_EQ(EscapeHtml("&amp;"), "&amp;amp;");
 }
 
-TEST(EscapeHtml, ValidUtf8PassesThroughWhole) {
+TEST(ReportEscapeHtml, ValidUtf8PassesThroughWhole) {
   EXPECT_EQ(EscapeHtml("Gàidhlig \u00D3ban \u20AC5 \U0001F600"),
             "Gàidhlig \u00D3ban \u20AC5 \U0001F600");
   EXPECT_EQ(EscapeHtml("line one\nline two\ttab"), "line one\nline two\ttab");
 }
 
-TEST(EscapeHtml, InvalidBytesAndControlCharactersBecomeReplacementCharacters) {
+TEST(ReportEscapeHtml, InvalidBytesAndControlCharactersBecomeReplacementCharacters) {
   EXPECT_EQ(EscapeHtml(std::string("a\xFF"
                                    "b")),
             "a\uFFFDb");

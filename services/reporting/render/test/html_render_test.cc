@@ -49,7 +49,7 @@ int Occurrences(const std::string& text, const std::string& needle) {
   return count;
 }
 
-TEST(HtmlRender, EveryKeyQuestionAndAreaHasItsHeading) {
+TEST(ReportHtmlRender, EveryKeyQuestionAndAreaHasItsHeading) {
   const Report report = FixtureReport();
   const std::string html = Html(report);
   ASSERT_EQ(report.key_questions_size(), 6);
@@ -72,7 +72,7 @@ TEST(HtmlRender, EveryKeyQuestionAndAreaHasItsHeading) {
   EXPECT_TRUE(absl::StrContains(html, "Area 7: Management and support of staff</h3>"));
 }
 
-TEST(HtmlRender, IndicatorsOfAreasOneAndTwoSitUnderTheirShanarriHeadings) {
+TEST(ReportHtmlRender, IndicatorsOfAreasOneAndTwoSitUnderTheirShanarriHeadings) {
   const std::string html = Html(FixtureReport());
   for (const char* theme : {"Safe", "Nurtured", "Healthy", "Achieving", "Active",
                             "Respected and responsible", "Included"}) {
@@ -90,7 +90,7 @@ TEST(HtmlRender, IndicatorsOfAreasOneAndTwoSitUnderTheirShanarriHeadings) {
   EXPECT_TRUE(std::regex_search(html, std::regex("<h4 id=\"p[0-9]+\"><span class=\"code\">7.1<")));
 }
 
-TEST(HtmlRender, EveryIndicatorOfTheReportIsOnThePage) {
+TEST(ReportHtmlRender, EveryIndicatorOfTheReportIsOnThePage) {
   const Report report = FixtureReport();
   const std::string html = Html(report);
   EXPECT_EQ(Occurrences(html, "<article class=\"indicator\""), testing::kIndicatorCount);
@@ -100,7 +100,7 @@ TEST(HtmlRender, EveryIndicatorOfTheReportIsOnThePage) {
   }
 }
 
-TEST(HtmlRender, HeadingLevelsStartAtOneAndNeverSkipALevel) {
+TEST(ReportHtmlRender, HeadingLevelsStartAtOneAndNeverSkipALevel) {
   const std::string html = Html(FixtureReport());
   const std::regex heading("<h([1-6])[ >]");
   int previous = 0;
@@ -118,7 +118,7 @@ TEST(HtmlRender, HeadingLevelsStartAtOneAndNeverSkipALevel) {
   EXPECT_GT(checked, 80);
 }
 
-TEST(HtmlRender, TitleNamesCouncilAndPeriodAndPageDeclaresItsLanguage) {
+TEST(ReportHtmlRender, TitleNamesCouncilAndPeriodAndPageDeclaresItsLanguage) {
   const std::string html = Html(FixtureReport());
   EXPECT_TRUE(absl::StartsWith(html, "<!DOCTYPE html>\n<html lang=\"en-GB\">"));
   EXPECT_TRUE(absl::StrContains(
@@ -128,7 +128,7 @@ TEST(HtmlRender, TitleNamesCouncilAndPeriodAndPageDeclaresItsLanguage) {
                                 "1 August 2023 to 31 July 2024</h1>"));
 }
 
-TEST(HtmlRender, SuppressedCountsShowAsCWithTheLegendExplainingThem) {
+TEST(ReportHtmlRender, SuppressedCountsShowAsCWithTheLegendExplainingThem) {
   const std::string html = Html(FixtureReport());
   const std::string article = ArticleOf(html, testing::kRepeatReferral);
   const std::string young = RowOf(article, "0-4");
@@ -146,7 +146,7 @@ TEST(HtmlRender, SuppressedCountsShowAsCWithTheLegendExplainingThem) {
   EXPECT_TRUE(absl::StrContains(html, "its denominator is under 10"));
 }
 
-TEST(HtmlRender, AValueBesideASuppressedCountIsWithheldAndItsNumberNeverAppears) {
+TEST(ReportHtmlRender, AValueBesideASuppressedCountIsWithheldAndItsNumberNeverAppears) {
   const Report clean = FixtureReport();
   Report report = clean;
   // A cell that wrongly carries the percentage of a suppressed numerator (3 of 8 = 37.5%).
@@ -177,7 +177,7 @@ TEST(HtmlRender, AValueBesideASuppressedCountIsWithheldAndItsNumberNeverAppears)
   EXPECT_FALSE(absl::StrContains(article, "aria-label=\"1 N.1 by locality"));
 }
 
-TEST(HtmlRender, FreeTextIsEscapedSoEvidenceCannotAddMarkup) {
+TEST(ReportHtmlRender, FreeTextIsEscapedSoEvidenceCannotAddMarkup) {
   const std::string html = Html(FixtureReport());
   EXPECT_FALSE(absl::StrContains(html, "<script"));
   EXPECT_FALSE(absl::StrContains(html, "<b>North"));
@@ -190,7 +190,7 @@ TEST(HtmlRender, FreeTextIsEscapedSoEvidenceCannotAddMarkup) {
   EXPECT_TRUE(absl::StrContains(html, "Kirkton &amp; Glen &lt;b&gt;North&lt;/b&gt; 12.9%"));
 }
 
-TEST(HtmlRender, RenderingTwiceGivesTheSameBytes) {
+TEST(ReportHtmlRender, RenderingTwiceGivesTheSameBytes) {
   const std::string first = Html(FixtureReport());
   const std::string second = Html(FixtureReport());
   EXPECT_EQ(first, second);
@@ -200,7 +200,7 @@ TEST(HtmlRender, RenderingTwiceGivesTheSameBytes) {
   EXPECT_EQ(Html(copy), first);
 }
 
-TEST(HtmlRender, ChangeIsSaidInWordsWithTheValues) {
+TEST(ReportHtmlRender, ChangeIsSaidInWordsWithTheValues) {
   const std::string html = Html(FixtureReport());
   const std::string worse = ArticleOf(html, testing::kRepeatReferral);
   EXPECT_TRUE(absl::StrContains(worse, "<span class=\"headline\">12.5%</span>"));
@@ -220,7 +220,7 @@ TEST(HtmlRender, ChangeIsSaidInWordsWithTheValues) {
       absl::StrContains(ArticleOf(html, testing::kDaysLost), "\u25BC </span>Improved</span>"));
 }
 
-TEST(HtmlRender, WithheldValuesAreExplained) {
+TEST(ReportHtmlRender, WithheldValuesAreExplained) {
   const std::string html = Html(FixtureReport());
   EXPECT_TRUE(absl::StrContains(ArticleOf(html, testing::kPregnancies),
                                 "<p class=\"explain\">The value is withheld: the numerator is "
@@ -230,7 +230,7 @@ TEST(HtmlRender, WithheldValuesAreExplained) {
                                 "count (the denominator is 0).</p>"));
 }
 
-TEST(HtmlRender, TrendLineCarriesItsNumbersAsText) {
+TEST(ReportHtmlRender, TrendLineCarriesItsNumbersAsText) {
   const std::string article = ArticleOf(Html(FixtureReport()), testing::kRepeatReferral);
   EXPECT_TRUE(absl::StrContains(
       article,
@@ -245,7 +245,7 @@ TEST(HtmlRender, TrendLineCarriesItsNumbersAsText) {
                                 "2023/24 82.9% (definition version 2 from here)."));
 }
 
-TEST(HtmlRender, BreakdownsHaveTablesWithCaptionsAndBarCharts) {
+TEST(ReportHtmlRender, BreakdownsHaveTablesWithCaptionsAndBarCharts) {
   const std::string article = ArticleOf(Html(FixtureReport()), testing::kRepeatReferral);
   EXPECT_TRUE(absl::StrContains(article, "<caption>1 S.1 by sex</caption>"));
   EXPECT_TRUE(absl::StrContains(article, "<caption>1 S.1 by age band</caption>"));
@@ -256,7 +256,7 @@ TEST(HtmlRender, BreakdownsHaveTablesWithCaptionsAndBarCharts) {
       article, "aria-label=\"1 S.1 by sex: Female 13.1%; Male 12.7%; Not known withheld (c).\""));
 }
 
-TEST(HtmlRender, EveryTableHasACaptionAndEveryHeaderCellAScope) {
+TEST(ReportHtmlRender, EveryTableHasACaptionAndEveryHeaderCellAScope) {
   const std::string html = Html(FixtureReport());
   EXPECT_EQ(Occurrences(html, "<table"), Occurrences(html, "<caption>"));
   EXPECT_EQ(Occurrences(html, "<th "), Occurrences(html, "<th scope=\""));
@@ -264,7 +264,7 @@ TEST(HtmlRender, EveryTableHasACaptionAndEveryHeaderCellAScope) {
   EXPECT_GT(Occurrences(html, "<table"), 100);
 }
 
-TEST(HtmlRender, EveryChartIsAnImageWithATextAlternative) {
+TEST(ReportHtmlRender, EveryChartIsAnImageWithATextAlternative) {
   const std::string html = Html(FixtureReport());
   const int charts = Occurrences(html, "<svg ");
   EXPECT_GT(charts, 60);
@@ -273,7 +273,7 @@ TEST(HtmlRender, EveryChartIsAnImageWithATextAlternative) {
   EXPECT_EQ(Occurrences(html, "</title>"), charts + 1);  // and the page's <title>
 }
 
-TEST(HtmlRender, PageIsSelfContainedAndPrintsOnA4) {
+TEST(ReportHtmlRender, PageIsSelfContainedAndPrintsOnA4) {
   const std::string html = Html(FixtureReport());
   EXPECT_FALSE(absl::StrContains(html, "<script"));
   EXPECT_FALSE(absl::StrContains(html, "<link"));
@@ -287,7 +287,7 @@ TEST(HtmlRender, PageIsSelfContainedAndPrintsOnA4) {
   EXPECT_TRUE(absl::StrContains(html, "break-inside: avoid;"));
 }
 
-TEST(HtmlRender, WorkforceFiguresShowBandsAndMeasures) {
+TEST(ReportHtmlRender, WorkforceFiguresShowBandsAndMeasures) {
   const std::string html = Html(FixtureReport());
   const std::string service = ArticleOf(html, testing::kServiceLength);
   EXPECT_TRUE(absl::StrContains(service, "<caption>7.1 by length of service (years)</caption>"));
@@ -311,7 +311,7 @@ TEST(HtmlRender, WorkforceFiguresShowBandsAndMeasures) {
                                 "<caption>9.1 by manager level</caption>"));
 }
 
-TEST(HtmlRender, SelfEvaluationSummaryListsEveryAreaWithCountsAndMedian) {
+TEST(ReportHtmlRender, SelfEvaluationSummaryListsEveryAreaWithCountsAndMedian) {
   const std::string html = Html(FixtureReport());
   const std::string summary = ArticleOf(html, "10.1");
   EXPECT_TRUE(absl::StrContains(
@@ -335,7 +335,7 @@ TEST(HtmlRender, SelfEvaluationSummaryListsEveryAreaWithCountsAndMedian) {
   EXPECT_TRUE(absl::StrContains(html, "Self-evaluation: not evaluated on or before the census"));
 }
 
-TEST(HtmlRender, EveryFigureNamesItsProvenance) {
+TEST(ReportHtmlRender, EveryFigureNamesItsProvenance) {
   const Report report = FixtureReport();
   const std::string html = Html(report);
   EXPECT_TRUE(absl::StrContains(
@@ -358,7 +358,7 @@ TEST(HtmlRender, EveryFigureNamesItsProvenance) {
   EXPECT_TRUE(absl::StrContains(RowOf(html, "S6"), "<td>intake 42, workforce 7</td>"));
 }
 
-TEST(HtmlRender, DataQualityNotesOfTheReportAndOfAnIndicatorAreShown) {
+TEST(ReportHtmlRender, DataQualityNotesOfTheReportAndOfAnIndicatorAreShown) {
   const std::string html = Html(FixtureReport());
   EXPECT_TRUE(absl::StrContains(html,
                                 "<li>312 placement records are still rejected at intake and "
@@ -368,7 +368,7 @@ TEST(HtmlRender, DataQualityNotesOfTheReportAndOfAnIndicatorAreShown) {
                                 "was not recorded.</li>"));
 }
 
-TEST(HtmlRender, InternalReportSaysSoAndHasNoSuppressionLegend) {
+TEST(ReportHtmlRender, InternalReportSaysSoAndHasNoSuppressionLegend) {
   Report report = FixtureReport();
   report.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
   const std::string html = Html(report);

@@ -19,7 +19,7 @@ std::string Json(const Report& report) {
   return json.ok() ? *json : "";
 }
 
-TEST(JsonRender, ParsesBackIntoTheSameReport) {
+TEST(ReportJsonRender, ParsesBackIntoTheSameReport) {
   const Report report = testing::FixtureReport();
   Report parsed;
   const auto status = google::protobuf::util::JsonStringToMessage(Json(report), &parsed);
@@ -31,7 +31,7 @@ TEST(JsonRender, ParsesBackIntoTheSameReport) {
   EXPECT_EQ(parsed.key_questions_size(), 6);
 }
 
-TEST(JsonRender, UsesTheProtoFieldNamesAndEnumNamesAndEndsWithANewline) {
+TEST(ReportJsonRender, UsesTheProtoFieldNamesAndEnumNamesAndEndsWithANewline) {
   const std::string json = Json(testing::FixtureReport());
   EXPECT_TRUE(absl::StartsWith(json, "{\n"));
   EXPECT_TRUE(absl::EndsWith(json, "}\n"));
@@ -43,14 +43,14 @@ TEST(JsonRender, UsesTheProtoFieldNamesAndEnumNamesAndEndsWithANewline) {
   EXPECT_TRUE(absl::StrContains(json, "\"built_at\": \"2024-09-02T10:30:00Z\""));
 }
 
-TEST(JsonRender, KeepsFreeTextVerbatimAsJsonEscapes) {
+TEST(ReportJsonRender, KeepsFreeTextVerbatimAsJsonEscapes) {
   const std::string json = Json(testing::FixtureReport());
   // Quotes escaped by JSON; protobuf also escapes < and > so the text is inert in a page.
   EXPECT_TRUE(absl::StrContains(json, "\\\"Signs of Safety\\\""));
   EXPECT_FALSE(absl::StrContains(json, "<script"));
 }
 
-TEST(JsonRender, RenderingTwiceGivesTheSameBytes) {
+TEST(ReportJsonRender, RenderingTwiceGivesTheSameBytes) {
   EXPECT_EQ(Json(testing::FixtureReport()), Json(testing::FixtureReport()));
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 using reporting::v1::Report;
 
-TEST(RenderReport, RejectsAFormatNotGivenOrUnknown) {
+TEST(RenderReportCall, RejectsAFormatNotGivenOrUnknown) {
   const Report report = testing::FixtureReport();
   absl::StatusOr<std::string> unspecified =
       RenderReport(report, reporting::v1::RENDER_FORMAT_UNSPECIFIED);
@@ -23,7 +23,7 @@ TEST(RenderReport, RejectsAFormatNotGivenOrUnknown) {
   EXPECT_TRUE(absl::StrContains(unknown.status().message(), "99"));
 }
 
-TEST(RenderReport, RejectsAReportWithoutCouncilOrCompletePeriod) {
+TEST(RenderReportCall, RejectsAReportWithoutCouncilOrCompletePeriod) {
   Report no_council = testing::FixtureReport();
   no_council.clear_council();
   EXPECT_EQ(RenderReport(no_council, reporting::v1::RENDER_FORMAT_HTML).status().code(),
@@ -34,7 +34,7 @@ TEST(RenderReport, RejectsAReportWithoutCouncilOrCompletePeriod) {
             absl::StatusCode::kInvalidArgument);
 }
 
-TEST(RenderReport, RendersAReportWithNoFiguresAtAll) {
+TEST(RenderReportCall, RendersAReportWithNoFiguresAtAll) {
   Report report;
   report.set_council("S12000001");
   report.mutable_period()->mutable_first_day()->set_year(2023);

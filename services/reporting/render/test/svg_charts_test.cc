@@ -17,7 +17,7 @@ int Occurrences(const std::string& text, const std::string& needle) {
   return count;
 }
 
-TEST(TrendLineSvg, IsAnImageNamedByItsDescriptionWithTheLineBrokenAtAMissingValue) {
+TEST(ReportTrendLineSvg, IsAnImageNamedByItsDescriptionWithTheLineBrokenAtAMissingValue) {
   const std::string svg = TrendLineSvg("Trend <of> 1 S.1",
                                        {{"2020/21", 11.4, "11.4%", false},
                                         {"2021/22", 9.0, "9.0%", false},
@@ -41,13 +41,13 @@ TEST(TrendLineSvg, IsAnImageNamedByItsDescriptionWithTheLineBrokenAtAMissingValu
   EXPECT_TRUE(absl::EndsWith(svg, "</svg>"));
 }
 
-TEST(TrendLineSvg, SameInputSameBytesAndNothingForNoPoints) {
+TEST(ReportTrendLineSvg, SameInputSameBytesAndNothingForNoPoints) {
   const std::vector<TrendChartPoint> points = {{"2023/24", 8.4, "8.4", false}};
   EXPECT_EQ(TrendLineSvg("d", points, false), TrendLineSvg("d", points, false));
   EXPECT_EQ(TrendLineSvg("d", {}, false), "");
 }
 
-TEST(BarChartSvg, DrawsABarPerValueScaledToTheMaximum) {
+TEST(ReportBarChartSvg, DrawsABarPerValueScaledToTheMaximum) {
   const std::string svg = BarChartSvg(
       "by sex", {{"Female", 50.0, "50.0%"}, {"Male", 100.0, "100.0%"}, {"Not known", {}, "c"}},
       100.0);
@@ -59,7 +59,7 @@ TEST(BarChartSvg, DrawsABarPerValueScaledToTheMaximum) {
   EXPECT_EQ(BarChartSvg("none", {}, 100.0), "");
 }
 
-TEST(ShortenLabel, CutsLongLabelsAtACharacterBoundaryWithAnEllipsis) {
+TEST(ReportShortenLabel, CutsLongLabelsAtACharacterBoundaryWithAnEllipsis) {
   EXPECT_EQ(ShortenLabel("Eastfield", 18), "Eastfield");
   EXPECT_EQ(ShortenLabel("abcdef", 4), "abc\u2026");
   EXPECT_EQ(ShortenLabel("\u00D3\u00D3\u00D3\u00D3\u00D3", 3), "\u00D3\u00D3\u2026");

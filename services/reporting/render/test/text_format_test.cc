@@ -16,7 +16,7 @@ common::v1::Date Day(int year, int month, int day) {
   return date;
 }
 
-TEST(TextFormat, OneDecimalWritesExactlyOneDecimalRoundingHalfAwayFromZero) {
+TEST(ReportTextFormat, OneDecimalWritesExactlyOneDecimalRoundingHalfAwayFromZero) {
   EXPECT_EQ(OneDecimal(12.5), "12.5");
   EXPECT_EQ(OneDecimal(100.0), "100.0");
   EXPECT_EQ(OneDecimal(0.0), "0.0");
@@ -27,7 +27,7 @@ TEST(TextFormat, OneDecimalWritesExactlyOneDecimalRoundingHalfAwayFromZero) {
   EXPECT_EQ(OneDecimal(std::numeric_limits<double>::quiet_NaN()), "n/a");
 }
 
-TEST(TextFormat, GroupedIntegerSeparatesThousands) {
+TEST(ReportTextFormat, GroupedIntegerSeparatesThousands) {
   EXPECT_EQ(GroupedInteger(7), "7");
   EXPECT_EQ(GroupedInteger(999), "999");
   EXPECT_EQ(GroupedInteger(1000), "1,000");
@@ -36,7 +36,7 @@ TEST(TextFormat, GroupedIntegerSeparatesThousands) {
   EXPECT_EQ(GroupedInteger(std::numeric_limits<int64_t>::min()), "-9,223,372,036,854,775,808");
 }
 
-TEST(TextFormat, DatesAndPeriods) {
+TEST(ReportTextFormat, DatesAndPeriods) {
   common::v1::Period period;
   *period.mutable_first_day() = Day(2023, 8, 1);
   *period.mutable_last_day() = Day(2024, 7, 31);
@@ -52,14 +52,14 @@ TEST(TextFormat, DatesAndPeriods) {
   EXPECT_EQ(PeriodShortLabel(period), "Mar 2024");
 }
 
-TEST(TextFormat, TimestampsAreUtcAndAnUnsetOneIsSaid) {
+TEST(ReportTextFormat, TimestampsAreUtcAndAnUnsetOneIsSaid) {
   google::protobuf::Timestamp timestamp;
   EXPECT_EQ(TimestampText(timestamp), "not recorded");
   timestamp.set_seconds(1725273000);
   EXPECT_EQ(TimestampText(timestamp), "2024-09-02 10:30:00 UTC");
 }
 
-TEST(TextFormat, FiguresOfEveryState) {
+TEST(ReportTextFormat, FiguresOfEveryState) {
   Figure percentage;
   percentage.state = Figure::State::kValue;
   percentage.percentage = true;
@@ -79,7 +79,7 @@ TEST(TextFormat, FiguresOfEveryState) {
   EXPECT_EQ(FigureText(Figure{}), "\u2013");
 }
 
-TEST(TextFormat, FigureOfReadsEitherKindOfValue) {
+TEST(ReportTextFormat, FigureOfReadsEitherKindOfValue) {
   common::v1::BreakdownCell cell;
   EXPECT_EQ(FigureOf(cell).state, Figure::State::kAbsent);
   cell.mutable_measure()->set_value(8.4);
@@ -92,7 +92,7 @@ TEST(TextFormat, FigureOfReadsEitherKindOfValue) {
   EXPECT_EQ(FigureOf(cell).withheld, common::v1::WITHHOLD_REASON_NUMERATOR_SUPPRESSED);
 }
 
-TEST(TextFormat, VocabularyForAReader) {
+TEST(ReportTextFormat, VocabularyForAReader) {
   EXPECT_EQ(PolarityText(common::v1::POLARITY_LOWER_IS_BETTER), "Lower is better");
   EXPECT_EQ(ThemeTitle(common::v1::SHANARRI_THEME_RESPECTED_AND_RESPONSIBLE),
             "Respected and responsible");
