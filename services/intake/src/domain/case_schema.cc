@@ -57,8 +57,8 @@ submission::SubmissionSchema Build() {
   std::vector<RecordSchema>& t = schema.types;
 
   RecordSchema child{"Child", "children.csv", "children", {}, {"person_id"}};
-  child.columns = {Id("person_id"),      Date("dob"),
-                   Date("expected_dob"), Code("sex", {"M", "F", "X", "NK"}, true),
+  child.columns = {Id("person_id"),          Date("dob"),
+                   Date("expected_dob"),     Code("sex", {"M", "F", "X", "NK"}, true),
                    FreeText("ethnic_group"), Code("disability", {"Y", "N", "NK"}),
                    FreeText("locality"),     Text("family_group_id")};
   t.push_back(child);
