@@ -13,6 +13,8 @@ int RunHealth(const std::vector<std::string>& args);
 int RunIndicators(const std::vector<std::string>& args);
 // `pifctl import`: sends the contract CSV files of a directory; 0 all accepted, 1 some rejected.
 int RunImport(const std::vector<std::string>& args);
+// `pifctl report`: writes a council's PIF report (draft, newly published or published) to a file.
+int RunReport(const std::vector<std::string>& args);
 // `pifctl workforce`: computes the workforce figures for a council and period and prints them.
 int RunWorkforce(const std::vector<std::string>& args);
 

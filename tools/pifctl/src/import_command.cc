@@ -42,8 +42,9 @@ constexpr char kHelp[] =
     "\n"
     "Reads the CSV files of the data contract in DIR and sends each service its own: the case\n"
     "files (children.csv ... survey_responses.csv) to intake as one batch, then staff.csv and\n"
-    "absences.csv to workforce as a second batch; each service validates every row. Prints\n"
-    "each batch's counts and every rejected row as `FILE row N: FIELD: MESSAGE [RULE_CODE]`.\n"
+    "absences.csv to workforce as a second batch, then self_evaluations.csv to reporting as a\n"
+    "third; each service validates every row. Prints each batch's counts and every rejected\n"
+    "row as `FILE row N: FIELD: MESSAGE [RULE_CODE]`.\n"
     "The default batch id of each batch is derived from the council and that batch's files'\n"
     "names and contents, so running the same import again changes nothing (each service\n"
     "replays its first result).\n"
@@ -52,8 +53,7 @@ constexpr char kHelp[] =
     "(nothing committed, or when the connection broke after the end of the batch, not known:\n"
     "run the same import again).\n";
 
-// A service that takes contract files, and how to reach it. Adding the reporting import means
-// adding an entry to ServiceClients().
+// A service that takes contract files, and how to reach it: one entry of ServiceClients() each.
 struct ServiceClient {
   TargetService target;
   std::string address_flag;
@@ -91,6 +91,10 @@ const std::vector<ServiceClient>& ServiceClients() {
       {TargetService::kWorkforce, "workforce_address", "PIFCTL_WORKFORCE_ADDRESS",
        "127.0.0.1:50053", "pif.workforce.v1.WorkforceService/ListRejections",
        &OpenWorkforceSubmission, nullptr},
+      // ReportingService has no GetBatch and no ListRejections: its reply is all a client sees
+      // (every rejection of up to 1,000).
+      {TargetService::kReporting, "reporting_address", "PIFCTL_REPORTING_ADDRESS",
+       "127.0.0.1:50054", "", &OpenReportingSubmission, nullptr},
   };
   return *kClients;
 }

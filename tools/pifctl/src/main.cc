@@ -14,6 +14,7 @@ constexpr char kUsage[] =
     "  health   ask services whether they are SERVING (gRPC health checking protocol)\n"
     "  indicators  compute a council's indicators for a period (JSON, CSV or table)\n"
     "  import   send the contract CSV files of a directory to intake\n"
+    "  report   write a council's PIF report (HTML, CSV or JSON), optionally publishing it\n"
     "  workforce  compute a council's workforce figures (7.1-7.7, 9.1) for a period\n"
     "\n"
     "Run `pifctl COMMAND --help` for a command's flags.\n";
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   if (args[0] == "health") return pif::ctl::RunHealth(args);
   if (args[0] == "indicators") return pif::ctl::RunIndicators(args);
   if (args[0] == "import") return pif::ctl::RunImport(args);
+  if (args[0] == "report") return pif::ctl::RunReport(args);
   if (args[0] == "workforce") return pif::ctl::RunWorkforce(args);
   std::cerr << "pifctl: unknown command '" << args[0] << "'\n\n" << kUsage;
   return 2;

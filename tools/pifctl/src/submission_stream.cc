@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "pif/intake/v1/intake_service.grpc.pb.h"
+#include "pif/reporting/v1/reporting_service.grpc.pb.h"
 #include "pif/workforce/v1/workforce_service.grpc.pb.h"
 
 namespace pif::ctl {
@@ -17,9 +18,14 @@ namespace {
 template <typename Stub, typename Request, typename Response, typename RecordsOf>
 class GrpcSubmissionStream final : public SubmissionStream {
  public:
-  GrpcSubmissionStream(std::unique_ptr<Stub> stub, ChunkLimits limits, RecordsOf records_of)
+  // The stub's client-streaming method (SubmitRecords, SubmitSelfEvaluations).
+  using Open = std::unique_ptr<grpc::ClientWriter<Request>> (Stub::*)(grpc::ClientContext*,
+                                                                      Response*);
+
+  GrpcSubmissionStream(std::unique_ptr<Stub> stub, Open open, ChunkLimits limits,
+                       RecordsOf records_of)
       : stub_(std::move(stub)), limits_(limits) {
-    writer_ = stub_->SubmitRecords(&context_, &response_);
+    writer_ = ((*stub_).*open)(&context_, &response_);
     pending_records_ = records_of(pending_);
   }
 
@@ -85,10 +91,12 @@ class GrpcSubmissionStream final : public SubmissionStream {
 };
 
 template <typename Stub, typename Request, typename Response, typename RecordsOf>
-std::unique_ptr<SubmissionStream> MakeStream(std::unique_ptr<Stub> stub, ChunkLimits limits,
-                                             RecordsOf records_of) {
+std::unique_ptr<SubmissionStream> MakeStream(
+    std::unique_ptr<Stub> stub,
+    typename GrpcSubmissionStream<Stub, Request, Response, RecordsOf>::Open open,
+    ChunkLimits limits, RecordsOf records_of) {
   return std::make_unique<GrpcSubmissionStream<Stub, Request, Response, RecordsOf>>(
-      std::move(stub), limits, std::move(records_of));
+      std::move(stub), open, limits, std::move(records_of));
 }
 
 }  // namespace
@@ -99,7 +107,7 @@ std::unique_ptr<SubmissionStream> OpenIntakeSubmission(std::shared_ptr<grpc::Cha
   using intake::v1::SubmitRecordsRequest;
   using intake::v1::SubmitRecordsResponse;
   return MakeStream<IntakeService::Stub, SubmitRecordsRequest, SubmitRecordsResponse>(
-      IntakeService::NewStub(channel), limits,
+      IntakeService::NewStub(channel), &IntakeService::Stub::SubmitRecords, limits,
       [](SubmitRecordsRequest& request) { return request.mutable_chunk()->mutable_records(); });
 }
 
@@ -109,8 +117,21 @@ std::unique_ptr<SubmissionStream> OpenWorkforceSubmission(std::shared_ptr<grpc::
   using workforce::v1::SubmitRecordsResponse;
   using workforce::v1::WorkforceService;
   return MakeStream<WorkforceService::Stub, SubmitRecordsRequest, SubmitRecordsResponse>(
-      WorkforceService::NewStub(channel), limits,
+      WorkforceService::NewStub(channel), &WorkforceService::Stub::SubmitRecords, limits,
       [](SubmitRecordsRequest& request) { return request.mutable_chunk()->mutable_records(); });
+}
+
+std::unique_ptr<SubmissionStream> OpenReportingSubmission(std::shared_ptr<grpc::Channel> channel,
+                                                          ChunkLimits limits) {
+  using reporting::v1::ReportingService;
+  using reporting::v1::SubmitSelfEvaluationsRequest;
+  using reporting::v1::SubmitSelfEvaluationsResponse;
+  return MakeStream<ReportingService::Stub, SubmitSelfEvaluationsRequest,
+                    SubmitSelfEvaluationsResponse>(
+      ReportingService::NewStub(channel), &ReportingService::Stub::SubmitSelfEvaluations, limits,
+      [](SubmitSelfEvaluationsRequest& request) {
+        return request.mutable_chunk()->mutable_self_evaluations();
+      });
 }
 
 }  // namespace pif::ctl

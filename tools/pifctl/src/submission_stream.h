@@ -53,4 +53,8 @@ std::unique_ptr<SubmissionStream> OpenIntakeSubmission(std::shared_ptr<grpc::Cha
 std::unique_ptr<SubmissionStream> OpenWorkforceSubmission(std::shared_ptr<grpc::Channel> channel,
                                                           ChunkLimits limits);
 
+// A submission to pif.reporting.v1.ReportingService/SubmitSelfEvaluations over `channel`.
+std::unique_ptr<SubmissionStream> OpenReportingSubmission(std::shared_ptr<grpc::Channel> channel,
+                                                          ChunkLimits limits);
+
 }  // namespace pif::ctl
