@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "framework.h"
 #include "pif/common/domain_status.h"
+#include "pif/common/log.h"
 #include "pif/common/status_mapping.h"
 #include "pif/report_render/render.h"
 #include "pif/submission/validate.h"
@@ -175,6 +176,11 @@ grpc::Status ReportingGrpcService::PublishReport(grpc::ServerContext* context,
   absl::StatusOr<AddedPublication> added =
       parts_.publisher->Publish(*request, submission_grpc::CallerIdentity(*context));
   if (!added.ok()) return ToGrpcStatus(added.status());
+  // count: the versions this call stored (0 when its request id replayed an earlier one).
+  log::Event(log::Level::kInfo, "report_published")
+      .Str(log::Key::kCouncil, request->council())
+      .Int(log::Key::kVersion, added->version.summary.version())
+      .Int(log::Key::kCount, added->replayed ? 0 : 1);
   absl::StatusOr<v1::PublishedReport> published = PublishedReportOf(added->version);
   if (!published.ok()) return ToGrpcStatus(published.status());
   *response->mutable_published_report() = *std::move(published);

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "framework.h"
 #include "indicator_entries.h"
+#include "pif/common/log.h"
 #include "self_evaluation_summary.h"
 #include "trend.h"
 
@@ -277,9 +278,15 @@ ReportBuilder::ReportBuilder(IndicatorsSource& indicators, WorkforceSource& work
       clock_(std::move(clock)) {}
 
 absl::StatusOr<v1::Report> ReportBuilder::Build(const ReportRequest& request) {
+  const absl::Time started = clock_();
   absl::StatusOr<Inputs> inputs =
       Fetch(request, indicators_, workforce_, intake_, self_evaluations_);
-  if (!inputs.ok()) return inputs.status();
+  if (!inputs.ok()) {
+    log::Event(log::Level::kWarning, "report_not_built")
+        .Str(log::Key::kCouncil, request.council)
+        .Str(log::Key::kCode, absl::StatusCodeToString(inputs.status().code()));
+    return inputs.status();
+  }
   v1::Report report;
   Assembler assembler(request, *inputs);
   if (absl::Status filled = assembler.Fill(&report); !filled.ok()) return filled;
@@ -291,6 +298,10 @@ absl::StatusOr<v1::Report> ReportBuilder::Build(const ReportRequest& request) {
       *source.mutable_computed_at() = ToTimestamp(built_at);
     }
   }
+  log::Event(log::Level::kInfo, "report_built")
+      .Str(log::Key::kCouncil, request.council)
+      .Int(log::Key::kCount, report.sources_size())
+      .Int(log::Key::kDurationMs, absl::ToInt64Milliseconds(built_at - started));
   return report;
 }
 
