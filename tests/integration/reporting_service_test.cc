@@ -4,6 +4,7 @@
 // checked against the indicators and workforce services for the same request, publishing against
 // its numbered, byte-stable versions, and published figures against disclosure control.
 #include <grpcpp/client_context.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -210,8 +211,9 @@ class ReportingServiceTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     services_ = new FourServices();
+    // One folder per process: CTest runs the tests of this file as parallel processes.
     fixture_ = new std::filesystem::path(std::filesystem::path(::testing::TempDir()) /
-                                         "pif_reporting_e2e_fixture");
+                                         absl::StrCat("pif_reporting_e2e_fixture_", getpid()));
     std::filesystem::remove_all(*fixture_);
     // A small council with five years of history, the same every run.
     const auto [status, output] =
@@ -592,8 +594,8 @@ TEST_F(ReportingServiceTest, SelfEvaluationsAreRecordedListedAndSummarizedAsOf10
 
 TEST_F(ReportingServiceTest, PifctlImportKeepsARejectedSelfEvaluationRowAndReportWritesTheFile) {
   const std::string council = "S12000040";
-  const std::filesystem::path directory =
-      std::filesystem::path(::testing::TempDir()) / "pif_reporting_e2e_pifctl";
+  const std::filesystem::path directory = std::filesystem::path(::testing::TempDir()) /
+                                          absl::StrCat("pif_reporting_e2e_pifctl_", getpid());
   std::filesystem::remove_all(directory);
   std::filesystem::create_directories(directory);
   {
