@@ -89,6 +89,8 @@ absl::StatusOr<int> ServiceProcess::WaitUntilServing(absl::Duration timeout) {
 }
 
 absl::StatusOr<int> ServiceProcess::WaitForExit(absl::Duration timeout) {
+  // With no process, waitpid(-1) would wait for any child of the test.
+  if (pid_ <= 0) return absl::InternalError("the process could not be started");
   const absl::Time deadline = absl::Now() + timeout;
   while (exit_status_ < 0 && absl::Now() < deadline) {
     int status = 0;
@@ -103,6 +105,7 @@ absl::StatusOr<int> ServiceProcess::WaitForExit(absl::Duration timeout) {
 }
 
 absl::StatusOr<int> ServiceProcess::Terminate(absl::Duration timeout) {
+  if (pid_ <= 0) return absl::InternalError("the process could not be started");
   if (exit_status_ < 0) kill(pid_, SIGTERM);
   return WaitForExit(timeout);
 }
