@@ -1,7 +1,13 @@
 #include "proto_conversion.h"
 
+#include "pif/engine_proto/published_proto.h"
+
 namespace pif::indicators {
 namespace {
+
+using engine_proto::CountToProto;
+using engine_proto::PercentToProto;
+using engine_proto::PolarityToProto;
 
 common::v1::Date DateToProto(engine::Date date) {
   common::v1::Date out;
@@ -14,46 +20,6 @@ common::v1::Date DateToProto(engine::Date date) {
 std::optional<DateFields> DateFieldsOf(const common::v1::Date& date, bool present) {
   if (!present) return std::nullopt;
   return DateFields{date.year(), date.month(), date.day()};
-}
-
-common::v1::SuppressionReason SuppressionToProto(engine::SuppressionReason reason) {
-  switch (reason) {
-    case engine::SuppressionReason::kNone:
-      return common::v1::SUPPRESSION_REASON_UNSPECIFIED;
-    case engine::SuppressionReason::kPrimary:
-      return common::v1::SUPPRESSION_REASON_PRIMARY;
-    case engine::SuppressionReason::kSecondary:
-      return common::v1::SUPPRESSION_REASON_SECONDARY;
-  }
-  return common::v1::SUPPRESSION_REASON_UNSPECIFIED;
-}
-
-common::v1::WithholdReason WithholdToProto(engine::WithholdReason reason) {
-  switch (reason) {
-    case engine::WithholdReason::kNone:
-      return common::v1::WITHHOLD_REASON_UNSPECIFIED;
-    case engine::WithholdReason::kNoDenominator:
-      return common::v1::WITHHOLD_REASON_NO_DENOMINATOR;
-    case engine::WithholdReason::kNumeratorSuppressed:
-      return common::v1::WITHHOLD_REASON_NUMERATOR_SUPPRESSED;
-    // The contract has one reason for a denominator under the threshold "or itself suppressed".
-    case engine::WithholdReason::kDenominatorSuppressed:
-    case engine::WithholdReason::kDenominatorUnderThreshold:
-      return common::v1::WITHHOLD_REASON_DENOMINATOR_UNDER_THRESHOLD;
-  }
-  return common::v1::WITHHOLD_REASON_UNSPECIFIED;
-}
-
-common::v1::Polarity PolarityToProto(engine::Polarity polarity) {
-  switch (polarity) {
-    case engine::Polarity::kHigherIsBetter:
-      return common::v1::POLARITY_HIGHER_IS_BETTER;
-    case engine::Polarity::kLowerIsBetter:
-      return common::v1::POLARITY_LOWER_IS_BETTER;
-    case engine::Polarity::kNeutral:
-      return common::v1::POLARITY_NEUTRAL;
-  }
-  return common::v1::POLARITY_UNSPECIFIED;
 }
 
 common::v1::ShanarriTheme ThemeToProto(engine::Theme theme) {
@@ -100,23 +66,6 @@ common::v1::UnitKind UnitKindToProto(engine::UnitKind unit) {
       return common::v1::UNIT_KIND_RESPONDENT;
   }
   return common::v1::UNIT_KIND_UNSPECIFIED;
-}
-
-void CountToProto(const engine::PublishedCount& count, common::v1::Count* out) {
-  // A suppressed count never carries its number.
-  if (count.suppressed() || !count.value.has_value()) {
-    out->set_suppressed(SuppressionToProto(count.reason));
-  } else {
-    out->set_value(*count.value);
-  }
-}
-
-void PercentToProto(const engine::PublishedPercent& percent, common::v1::Percentage* out) {
-  if (percent.value.has_value()) {
-    out->set_value(*percent.value);
-  } else {
-    out->set_withheld(WithholdToProto(percent.reason));
-  }
 }
 
 }  // namespace
