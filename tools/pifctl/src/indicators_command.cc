@@ -7,6 +7,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
+#include "call_helpers.h"
 #include "commands.h"
 #include "pif/common/channel.h"
 #include "pif/common/domain_status.h"
@@ -23,41 +24,9 @@ namespace {
 constexpr int kCallFailed = 1;
 constexpr int kUsageError = 2;
 
-// The comma-separated items of a flag, trimmed, empty ones dropped.
-std::vector<std::string> ListOf(const std::string& text) {
-  std::vector<std::string> items;
-  for (absl::string_view item : absl::StrSplit(text, ',')) {
-    item = absl::StripAsciiWhitespace(item);
-    if (!item.empty()) items.emplace_back(item);
-  }
-  return items;
-}
-
-absl::Status SetDate(const std::string& text, const char* flag, common::v1::Date* out) {
-  if (text.empty()) return absl::InvalidArgumentError(absl::StrCat("--", flag, " is required"));
-  absl::StatusOr<dates::Date> date = dates::ParseDate(text);
-  if (!date.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("--", flag, ": ", date.status().message()));
-  }
-  out->set_year(date->year());
-  out->set_month(date->month());
-  out->set_day(date->day());
-  return absl::OkStatus();
-}
-
 // Prints a failed call: its code and message, and each field violation on its own line.
 void PrintFailure(const grpc::Status& status, const std::string& address) {
-  const absl::Status domain = FromGrpcStatus(status);
-  std::cerr << "pifctl indicators: " << absl::StatusCodeToString(domain.code()) << ": "
-            << domain.message();
-  if (domain.code() == absl::StatusCode::kUnavailable) {
-    std::cerr << " (indicators service at " << address << ")";
-  }
-  std::cerr << "\n";
-  for (const FieldViolation& violation : FieldViolationsOf(domain)) {
-    std::cerr << "  " << violation.field << ": " << violation.message << " [" << violation.rule_code
-              << "]\n";
-  }
+  PrintCallFailure("pifctl indicators: ", status, "indicators", address);
 }
 
 }  // namespace

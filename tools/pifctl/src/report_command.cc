@@ -15,6 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "call_helpers.h"
 #include "commands.h"
 #include "pif/common/channel.h"
 #include "pif/common/domain_status.h"
@@ -75,18 +76,6 @@ std::vector<std::string> WithShortOutput(const std::vector<std::string>& args) {
     }
   }
   return rewritten;
-}
-
-absl::Status SetDate(const std::string& text, const char* flag, common::v1::Date* out) {
-  if (text.empty()) return absl::InvalidArgumentError(absl::StrCat("--", flag, " is required"));
-  absl::StatusOr<dates::Date> date = dates::ParseDate(text);
-  if (!date.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("--", flag, ": ", date.status().message()));
-  }
-  out->set_year(date->year());
-  out->set_month(date->month());
-  out->set_day(date->day());
-  return absl::OkStatus();
 }
 
 std::optional<reporting::v1::RenderFormat> FormatOf(const std::string& text) {
@@ -152,17 +141,8 @@ std::optional<int> ParseFlags(const std::vector<std::string>& args, ReportFlags*
 }
 
 void PrintFailure(const char* call, const grpc::Status& status, const std::string& address) {
-  const absl::Status domain = FromGrpcStatus(status);
-  std::cerr << "pifctl report: " << call << " failed: " << absl::StatusCodeToString(domain.code())
-            << ": " << domain.message();
-  if (domain.code() == absl::StatusCode::kUnavailable) {
-    std::cerr << " (reporting service at " << address << ")";
-  }
-  std::cerr << "\n";
-  for (const FieldViolation& violation : FieldViolationsOf(domain)) {
-    std::cerr << "  " << violation.field << ": " << violation.message << " [" << violation.rule_code
-              << "]\n";
-  }
+  PrintCallFailure(absl::StrCat("pifctl report: ", call, " failed: "), status, "reporting",
+                   address);
 }
 
 std::string DateText(const common::v1::Date& date) {
