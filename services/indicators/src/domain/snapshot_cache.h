@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
@@ -18,6 +19,14 @@ namespace pif::indicators {
 
 // A cache of one snapshot per council (its latest data version), over a SnapshotSource.
 // Thread-safe: concurrent requests for the same council and version wait for one pull.
+//
+// Memory: a council's snapshot can take gigabytes, so the cache never holds two of one council.
+// Before pulling a newer version it drops the council's older entry (the older snapshot is freed
+// then, unless a caller still holds a copy of it), so the newer one is built in the memory the
+// older one used. If that pull fails, the cache has no entry for the council and the next call
+// pulls again. While the pull runs, callers of the council (whatever version they ask for) wait
+// for it. Snapshots are destroyed only outside the cache's lock: freeing millions of records
+// takes a fraction of a second, which would otherwise block the requests of every council.
 class SnapshotCache {
  public:
   // Caches at most `max_councils` councils, evicting the least recently used.
@@ -39,7 +48,11 @@ class SnapshotCache {
   // The cached snapshot when it is at `data_version` or later; marks it used.
   const CouncilSnapshot* Fresh(const std::string& council, int64_t data_version)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  void Keep(const std::string& council, const CouncilSnapshot& snapshot)
+  // Caches `snapshot` unless a newer version of the council is cached, evicting the least
+  // recently used councils beyond the bound. Returns the values it took out of the cache, for the
+  // caller to destroy once the lock is released.
+  [[nodiscard]] std::vector<CouncilSnapshot> Keep(const std::string& council,
+                                                  const CouncilSnapshot& snapshot)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
   SnapshotSource* const source_;
