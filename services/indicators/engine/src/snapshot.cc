@@ -2,8 +2,15 @@
 
 #include <algorithm>
 
+#include "src/grouping.h"
+
 namespace pif::engine {
 namespace {
+
+using internal::GroupByOwner;
+using internal::kNoOwner;
+using internal::OrdinalFinder;
+using internal::SortRuns;
 
 bool IsShortBreak(const Placement& p) { return p.short_break == "Y"; }
 bool IsAccommodating(const Placement& p) { return p.type != "HOME" && !IsShortBreak(p); }
@@ -16,11 +23,12 @@ bool OverlapsPeriod(Date start, const std::optional<Date>& end, const Period& pe
   return start <= period.last && (!end.has_value() || *end > period.first);
 }
 
+// Orders records by a date member, then by an id member.
 template <typename T>
-void SortByStart(std::vector<const T*>& items, Date T::*date, std::string T::*id) {
-  std::sort(items.begin(), items.end(), [&](const T* a, const T* b) {
+auto ByDateThenId(Date T::*date, std::string T::*id) {
+  return [date, id](const T* a, const T* b) {
     return a->*date != b->*date ? a->*date < b->*date : a->*id < b->*id;
-  });
+  };
 }
 
 const std::string* IdOf(const Placement* p) { return &p->placement_id; }
@@ -28,7 +36,7 @@ const std::string* IdOf(const CareEpisode* e) { return &e->episode_id; }
 
 // Picks, among `items` covering d, the one with the latest start then greatest id.
 template <typename T, typename Pred>
-const T* LatestCovering(const std::vector<const T*>& items, Date d, Pred accept) {
+const T* LatestCovering(RecordSpan<T> items, Date d, Pred accept) {
   const T* best = nullptr;
   for (const T* item : items) {
     if (!accept(*item) || !Covers(item->start_date, item->end_date, d)) continue;
@@ -39,10 +47,28 @@ const T* LatestCovering(const std::vector<const T*>& items, Date d, Pred accept)
   return best;
 }
 
-const std::vector<const Placement*> kNoPlacements;
-const std::vector<const Need*> kNoNeeds;
+// The run of `flat` that `offsets` gives owner i.
+template <typename T>
+RecordSpan<T> RunOf(const std::vector<const T*>& flat, const std::vector<uint32_t>& offsets,
+                    size_t i) {
+  return RecordSpan<T>(flat.data() + offsets[i], flat.data() + offsets[i + 1]);
+}
+
+// The ordinal of `record` in `records` when it is one of them, else kNoOwner.
+template <typename T>
+uint32_t OrdinalIn(const std::vector<T>& records, const T& record) {
+  if (!internal::IsElementOf(records, record)) return kNoOwner;
+  return static_cast<uint32_t>(&record - records.data());
+}
 
 }  // namespace
+
+const std::string* SurveyResponse::AnswerTo(absl::string_view item) const {
+  for (auto it = answers.rbegin(); it != answers.rend(); ++it) {
+    if ((*it)->item == item) return &(*it)->answer;
+  }
+  return nullptr;
+}
 
 bool ChildTimeline::LookedAfterOn(Date d) const {
   return std::any_of(episodes.begin(), episodes.end(),
@@ -82,60 +108,112 @@ const AccommodationSpell* ChildTimeline::SpellCovering(Date d) const {
 
 Snapshot::Snapshot(CaseRecords records) : records_(std::move(records)) {
   IndexChildren();
+  IndexFamilies();
   IndexEpisodesAndPlacements();
-  IndexTheRest();
+  IndexPersonRecords();
+  IndexFindings();
+  IndexSurveys();
 }
 
 void Snapshot::IndexChildren() {
   std::vector<const Child*> children;
   children.reserve(records_.children.size());
   for (const Child& child : records_.children) children.push_back(&child);
-  std::sort(children.begin(), children.end(),
-            [](const Child* a, const Child* b) { return a->person_id < b->person_id; });
-  timelines_.resize(children.size());
-  child_index_.reserve(children.size());
-  for (size_t i = 0; i < children.size(); ++i) {
-    timelines_[i].child = children[i];
-    child_index_[children[i]->person_id] = i;
+  auto by_id = [](const Child* a, const Child* b) { return a->person_id < b->person_id; };
+  if (!std::is_sorted(children.begin(), children.end(), by_id)) {
+    std::sort(children.begin(), children.end(), by_id);
   }
+  timelines_.resize(children.size());
+  for (size_t i = 0; i < children.size(); ++i) timelines_[i].child = children[i];
+  child_flags_.assign(children.size(), 0);
+}
+
+void Snapshot::IndexFamilies() {
+  std::vector<const ChildTimeline*> grouped;
   for (const ChildTimeline& timeline : timelines_) {
-    if (!timeline.child->family_group_id.empty()) {
-      families_[timeline.child->family_group_id].push_back(&timeline);
+    if (!timeline.child->family_group_id.empty()) grouped.push_back(&timeline);
+  }
+  auto by_group = [](const ChildTimeline* a, const ChildTimeline* b) {
+    return a->child->family_group_id < b->child->family_group_id;
+  };
+  // Stable: members stay in person_id order.
+  if (!std::is_sorted(grouped.begin(), grouped.end(), by_group)) {
+    std::stable_sort(grouped.begin(), grouped.end(), by_group);
+  }
+  family_members_ = std::move(grouped);
+  for (size_t begin = 0; begin < family_members_.size();) {
+    const std::string& id = family_members_[begin]->child->family_group_id;
+    size_t end = begin + 1;
+    while (end < family_members_.size() && family_members_[end]->child->family_group_id == id) {
+      ++end;
     }
+    families_.push_back(Family{id, RecordSpan<ChildTimeline>(family_members_.data() + begin,
+                                                             family_members_.data() + end)});
+    begin = end;
   }
 }
 
 void Snapshot::IndexEpisodesAndPlacements() {
-  absl::flat_hash_map<absl::string_view, std::vector<const Placement*>> all_by_episode;
-  all_by_episode.reserve(records_.care_episodes.size());
-  episodes_.reserve(records_.care_episodes.size());
-  episode_placements_.reserve(records_.care_episodes.size());
-  for (const Placement& placement : records_.placements) {
-    all_by_episode[placement.episode_id].push_back(&placement);
+  const std::vector<CareEpisode>& episodes = records_.care_episodes;
+  const std::vector<Placement>& placements = records_.placements;
+  auto person_at = [this](size_t i) -> absl::string_view { return timelines_[i].child->person_id; };
+  OrdinalFinder<decltype(person_at)> children(timelines_.size(), person_at);
+
+  episode_ordinals_.reserve(episodes.size());
+  for (size_t i = 0; i < episodes.size(); ++i) {
+    episode_ordinals_.try_emplace(episodes[i].episode_id, static_cast<uint32_t>(i));
   }
-  for (const CareEpisode& episode : records_.care_episodes) {
-    episodes_[episode.episode_id] = &episode;
-    ChildTimeline* timeline = const_cast<ChildTimeline*>(FindChild(episode.person_id));
-    if (timeline == nullptr) continue;
-    auto found = all_by_episode.find(episode.episode_id);
-    const bool has_placements = found != all_by_episode.end() && !found->second.empty();
-    const bool all_short_breaks =
-        has_placements && std::all_of(found->second.begin(), found->second.end(),
-                                      [](const Placement* p) { return IsShortBreak(*p); });
-    if (all_short_breaks) continue;  // ignored entirely (indicators.md section 1)
-    timeline->episodes.push_back(&episode);
-    if (!has_placements) continue;
-    std::vector<const Placement*>& counted = episode_placements_[episode.episode_id];
-    for (const Placement* placement : found->second) {
-      if (!IsShortBreak(*placement)) counted.push_back(placement);
-    }
-    SortByStart(counted, &Placement::start_date, &Placement::placement_id);
-    timeline->placements.insert(timeline->placements.end(), counted.begin(), counted.end());
+  auto episode_at = [&](size_t i) -> absl::string_view { return episodes[i].episode_id; };
+  OrdinalFinder<decltype(episode_at)> episode_finder(episodes.size(), episode_at);
+  std::vector<uint32_t> episode_of(placements.size());
+  for (size_t i = 0; i < placements.size(); ++i) {
+    episode_of[i] = episode_finder.Find(placements[i].episode_id);
   }
-  for (ChildTimeline& timeline : timelines_) {
-    SortByStart(timeline.episodes, &CareEpisode::start_date, &CareEpisode::episode_id);
-    SortByStart(timeline.placements, &Placement::start_date, &Placement::placement_id);
-    timeline.spells = BuildSpells(timeline);
+
+  // An episode counts when its child is known and not all of its placements are short breaks
+  // (an episode with no placement counts).
+  std::vector<uint32_t> placed(episodes.size(), 0);
+  std::vector<uint32_t> short_breaks(episodes.size(), 0);
+  for (size_t i = 0; i < placements.size(); ++i) {
+    if (episode_of[i] == kNoOwner) continue;
+    ++placed[episode_of[i]];
+    if (IsShortBreak(placements[i])) ++short_breaks[episode_of[i]];
+  }
+  std::vector<uint32_t> child_of_episode(episodes.size());
+  for (size_t i = 0; i < episodes.size(); ++i) {
+    const bool all_short_breaks = placed[i] > 0 && short_breaks[i] == placed[i];
+    child_of_episode[i] = all_short_breaks ? kNoOwner : children.Find(episodes[i].person_id);
+  }
+
+  // Counted placements: not short breaks, of counted episodes.
+  std::vector<uint32_t> counted_episode_of(placements.size(), kNoOwner);
+  std::vector<uint32_t> child_of_placement(placements.size(), kNoOwner);
+  for (size_t i = 0; i < placements.size(); ++i) {
+    const uint32_t episode = episode_of[i];
+    if (episode == kNoOwner || child_of_episode[episode] == kNoOwner) continue;
+    if (IsShortBreak(placements[i])) continue;
+    counted_episode_of[i] = episode;
+    child_of_placement[i] = child_of_episode[episode];
+  }
+  const auto placement_order = ByDateThenId(&Placement::start_date, &Placement::placement_id);
+  episode_placement_offsets_ =
+      GroupByOwner(placements, counted_episode_of, episodes.size(), placements_by_episode_);
+  SortRuns(placements_by_episode_, episode_placement_offsets_, placement_order);
+
+  std::vector<uint32_t> episode_runs =
+      GroupByOwner(episodes, child_of_episode, timelines_.size(), episodes_by_child_);
+  SortRuns(episodes_by_child_, episode_runs,
+           ByDateThenId(&CareEpisode::start_date, &CareEpisode::episode_id));
+  std::vector<uint32_t> placement_runs =
+      GroupByOwner(placements, child_of_placement, timelines_.size(), placements_by_child_);
+  SortRuns(placements_by_child_, placement_runs, placement_order);
+  for (size_t i = 0; i < timelines_.size(); ++i) {
+    ChildTimeline& timeline = timelines_[i];
+    timeline.episodes = RunOf(episodes_by_child_, episode_runs, i);
+    timeline.placements = RunOf(placements_by_child_, placement_runs, i);
+    if (timeline.episodes.empty()) continue;
+    child_flags_[i] |= kHasEpisodes;
+    if (!timeline.placements.empty()) timeline.spells = BuildSpells(timeline);
   }
 }
 
@@ -171,108 +249,181 @@ std::vector<AccommodationSpell> Snapshot::BuildSpells(const ChildTimeline& timel
   return spells;
 }
 
-void Snapshot::IndexTheRest() {
-  auto timeline_of = [this](absl::string_view person_id) {
-    return const_cast<ChildTimeline*>(FindChild(person_id));
+void Snapshot::IndexPersonRecords() {
+  auto person_at = [this](size_t i) -> absl::string_view { return timelines_[i].child->person_id; };
+  OrdinalFinder<decltype(person_at)> children(timelines_.size(), person_at);
+  const size_t child_count = timelines_.size();
+  // Groups one person-keyed record type by child, orders each child's run and sets the flag.
+  auto index = [&](const auto& records, auto& flat, auto ChildTimeline::*list, uint16_t flag,
+                   const std::vector<uint32_t>& owners, auto order) {
+    std::vector<uint32_t> runs = GroupByOwner(records, owners, child_count, flat);
+    SortRuns(flat, runs, order);
+    for (size_t i = 0; i < child_count; ++i) {
+      timelines_[i].*list = RunOf(flat, runs, i);
+      if (runs[i + 1] > runs[i]) child_flags_[i] |= flag;
+    }
   };
-  involvements_.reserve(records_.involvements.size());
-  needs_.reserve(records_.assessments.size());
-  review_items_.reserve(records_.reviews.size());
-  for (const Involvement& involvement : records_.involvements) {
-    involvements_[involvement.involvement_id] = &involvement;
-    if (ChildTimeline* t = timeline_of(involvement.person_id))
-      t->involvements.push_back(&involvement);
+  auto owners_by_person = [&](const auto& records) {
+    std::vector<uint32_t> owners(records.size());
+    for (size_t i = 0; i < records.size(); ++i) owners[i] = children.Find(records[i].person_id);
+    return owners;
+  };
+
+  const std::vector<uint32_t> involvement_owners = owners_by_person(records_.involvements);
+  index(records_.involvements, involvements_by_child_, &ChildTimeline::involvements,
+        kHasInvolvements, involvement_owners,
+        ByDateThenId(&Involvement::open_date, &Involvement::involvement_id));
+  {
+    const std::vector<Involvement>& involvements = records_.involvements;
+    auto involvement_at = [&](size_t i) -> absl::string_view {
+      return involvements[i].involvement_id;
+    };
+    OrdinalFinder<decltype(involvement_at)> finder(involvements.size(), involvement_at);
+    std::vector<uint32_t> owners(records_.allocations.size());
+    for (size_t i = 0; i < owners.size(); ++i) {
+      const uint32_t involvement = finder.Find(records_.allocations[i].involvement_id);
+      owners[i] = involvement == kNoOwner ? kNoOwner : involvement_owners[involvement];
+    }
+    // An allocation makes no flag of its own: its child has the involvement.
+    index(records_.allocations, allocations_by_child_, &ChildTimeline::allocations, 0, owners,
+          ByDateThenId(&Allocation::start_date, &Allocation::allocation_id));
   }
-  for (const Allocation& allocation : records_.allocations) {
-    const Involvement* involvement = FindInvolvement(allocation.involvement_id);
-    if (involvement == nullptr) continue;
-    if (ChildTimeline* t = timeline_of(involvement->person_id))
-      t->allocations.push_back(&allocation);
-  }
-  for (const CpReferral& referral : records_.cp_referrals) {
-    if (ChildTimeline* t = timeline_of(referral.person_id)) t->referrals.push_back(&referral);
-  }
-  for (const CpRegistration& registration : records_.cp_registrations) {
-    if (ChildTimeline* t = timeline_of(registration.person_id)) {
-      t->registrations.push_back(&registration);
+  index(records_.cp_referrals, referrals_by_child_, &ChildTimeline::referrals, kHasReferrals,
+        owners_by_person(records_.cp_referrals),
+        ByDateThenId(&CpReferral::referral_date, &CpReferral::referral_id));
+  index(records_.cp_registrations, registrations_by_child_, &ChildTimeline::registrations,
+        kHasRegistrations, owners_by_person(records_.cp_registrations),
+        ByDateThenId(&CpRegistration::registration_date, &CpRegistration::registration_id));
+  index(records_.assessments, assessments_by_child_, &ChildTimeline::assessments, kHasAssessments,
+        owners_by_person(records_.assessments), [](const Assessment* a, const Assessment* b) {
+          return a->assessment_id < b->assessment_id;
+        });
+  index(records_.reviews, reviews_by_child_, &ChildTimeline::reviews, kHasReviews,
+        owners_by_person(records_.reviews),
+        ByDateThenId(&Review::meeting_date, &Review::review_id));
+  index(records_.incidents, incidents_by_child_, &ChildTimeline::incidents, kHasIncidents,
+        owners_by_person(records_.incidents), [](const Incident* a, const Incident* b) {
+          return a->start != b->start ? a->start < b->start : a->incident_id < b->incident_id;
+        });
+  index(records_.status_snapshots, snapshots_by_child_, &ChildTimeline::snapshots, kHasSnapshots,
+        owners_by_person(records_.status_snapshots),
+        [](const StatusSnapshot* a, const StatusSnapshot* b) { return a->as_at < b->as_at; });
+
+  auto social_work = [](const Assessment& a) { return a.type == "SW" || a.type == "SW_CONTRIB"; };
+  social_work_assessments_.reserve(
+      static_cast<size_t>(std::count_if(assessments_by_child_.begin(), assessments_by_child_.end(),
+                                        [&](const Assessment* a) { return social_work(*a); })));
+  for (const ChildTimeline& timeline : timelines_) {
+    for (const Assessment* a : timeline.assessments) {
+      if (!social_work(*a)) continue;
+      social_work_assessments_.push_back(SocialWorkAssessment{a->due_date, a->completed_date,
+                                                              a->status == "WITHDRAWN",
+                                                              a->assessment_id, timeline.child, a});
     }
   }
-  for (const Assessment& assessment : records_.assessments) {
-    if (ChildTimeline* t = timeline_of(assessment.person_id)) t->assessments.push_back(&assessment);
+}
+
+void Snapshot::IndexFindings() {
+  const std::vector<Assessment>& assessments = records_.assessments;
+  auto assessment_at = [&](size_t i) -> absl::string_view { return assessments[i].assessment_id; };
+  OrdinalFinder<decltype(assessment_at)> assessment_finder(assessments.size(), assessment_at);
+  std::vector<uint32_t> need_owners(records_.needs.size());
+  for (size_t i = 0; i < need_owners.size(); ++i) {
+    need_owners[i] = assessment_finder.Find(records_.needs[i].assessment_id);
   }
-  for (const Need& need : records_.needs) needs_[need.assessment_id].push_back(&need);
-  for (const Review& review : records_.reviews) {
-    if (ChildTimeline* t = timeline_of(review.person_id)) t->reviews.push_back(&review);
+  need_offsets_ =
+      GroupByOwner(records_.needs, need_owners, assessments.size(), needs_by_assessment_);
+  // Each in id order, so explanations do not depend on the order records arrive in.
+  SortRuns(needs_by_assessment_, need_offsets_,
+           [](const Need* a, const Need* b) { return a->need_id < b->need_id; });
+
+  const std::vector<Review>& reviews = records_.reviews;
+  auto review_at = [&](size_t i) -> absl::string_view { return reviews[i].review_id; };
+  OrdinalFinder<decltype(review_at)> review_finder(reviews.size(), review_at);
+  std::vector<uint32_t> item_owners(records_.review_items.size());
+  for (size_t i = 0; i < item_owners.size(); ++i) {
+    item_owners[i] = review_finder.Find(records_.review_items[i].review_id);
   }
-  for (const ReviewItem& item : records_.review_items)
-    review_items_[item.review_id].push_back(&item);
-  for (const Incident& incident : records_.incidents) {
-    if (ChildTimeline* t = timeline_of(incident.person_id)) t->incidents.push_back(&incident);
+  item_offsets_ =
+      GroupByOwner(records_.review_items, item_owners, reviews.size(), items_by_review_);
+  SortRuns(items_by_review_, item_offsets_,
+           [](const ReviewItem* a, const ReviewItem* b) { return a->item < b->item; });
+}
+
+void Snapshot::IndexSurveys() {
+  const std::vector<SurveyAnswer>& answers = records_.survey_answers;
+  answers_by_response_.reserve(answers.size());
+  for (const SurveyAnswer& answer : answers) answers_by_response_.push_back(&answer);
+  // Intake's key order (response_id, item); any other order is sorted into it.
+  auto by_key = [](const SurveyAnswer* a, const SurveyAnswer* b) {
+    const int by_response = a->response_id.compare(b->response_id);
+    return by_response != 0 ? by_response < 0 : a->item < b->item;
+  };
+  if (!std::is_sorted(answers_by_response_.begin(), answers_by_response_.end(), by_key)) {
+    std::stable_sort(answers_by_response_.begin(), answers_by_response_.end(), by_key);
   }
-  for (const StatusSnapshot& snapshot : records_.status_snapshots) {
-    if (ChildTimeline* t = timeline_of(snapshot.person_id)) t->snapshots.push_back(&snapshot);
-  }
-  for (ChildTimeline& t : timelines_) {
-    SortByStart(t.involvements, &Involvement::open_date, &Involvement::involvement_id);
-    SortByStart(t.allocations, &Allocation::start_date, &Allocation::allocation_id);
-    SortByStart(t.referrals, &CpReferral::referral_date, &CpReferral::referral_id);
-    SortByStart(t.registrations, &CpRegistration::registration_date,
-                &CpRegistration::registration_id);
-    std::sort(t.assessments.begin(), t.assessments.end(),
-              [](const Assessment* a, const Assessment* b) {
-                return a->assessment_id < b->assessment_id;
-              });
-    SortByStart(t.reviews, &Review::meeting_date, &Review::review_id);
-    std::sort(t.incidents.begin(), t.incidents.end(), [](const Incident* a, const Incident* b) {
-      return a->start != b->start ? a->start < b->start : a->incident_id < b->incident_id;
-    });
-    std::sort(t.snapshots.begin(), t.snapshots.end(),
-              [](const StatusSnapshot* a, const StatusSnapshot* b) { return a->as_at < b->as_at; });
-  }
-  std::map<absl::string_view, SurveyResponse> responses;
-  for (const SurveyAnswer& answer : records_.survey_answers) {
-    SurveyResponse& response = responses[answer.response_id];
-    if (response.response_id.empty()) {
-      response = SurveyResponse{answer.response_id, answer.person_id, answer.respondent,
-                                answer.survey_date, answer.context,   {}};
+  auto person_at = [this](size_t i) -> absl::string_view { return timelines_[i].child->person_id; };
+  OrdinalFinder<decltype(person_at)> children(timelines_.size(), person_at);
+  size_t response_count = answers_by_response_.empty() ? 0 : 1;
+  for (size_t i = 1; i < answers_by_response_.size(); ++i) {
+    if (answers_by_response_[i]->response_id != answers_by_response_[i - 1]->response_id) {
+      ++response_count;
     }
-    response.answers[answer.item] = answer.answer;
   }
-  responses_.reserve(responses.size());
-  for (auto& [id, response] : responses) responses_.push_back(std::move(response));
+  responses_.reserve(response_count);
+  for (size_t begin = 0; begin < answers_by_response_.size();) {
+    const SurveyAnswer& first = *answers_by_response_[begin];
+    size_t end = begin + 1;
+    while (end < answers_by_response_.size() &&
+           answers_by_response_[end]->response_id == first.response_id) {
+      ++end;
+    }
+    SurveyResponse response;
+    response.response_id = first.response_id;
+    response.person_id = first.person_id;
+    response.respondent = first.respondent;
+    response.survey_date = first.survey_date;
+    response.context = first.context;
+    if (!first.person_id.empty()) {
+      const uint32_t child = children.Find(first.person_id);
+      if (child != kNoOwner) response.timeline = &timelines_[child];
+    }
+    response.answers = RecordSpan<SurveyAnswer>(answers_by_response_.data() + begin,
+                                                answers_by_response_.data() + end);
+    responses_.push_back(response);
+    begin = end;
+  }
 }
 
 const ChildTimeline* Snapshot::FindChild(absl::string_view person_id) const {
-  auto it = child_index_.find(person_id);
-  return it == child_index_.end() ? nullptr : &timelines_[it->second];
+  auto found = std::lower_bound(
+      timelines_.begin(), timelines_.end(), person_id,
+      [](const ChildTimeline& t, absl::string_view id) { return t.child->person_id < id; });
+  return found != timelines_.end() && found->child->person_id == person_id ? &*found : nullptr;
 }
 
 const CareEpisode* Snapshot::FindEpisode(absl::string_view episode_id) const {
-  auto it = episodes_.find(episode_id);
-  return it == episodes_.end() ? nullptr : it->second;
+  auto it = episode_ordinals_.find(episode_id);
+  return it == episode_ordinals_.end() ? nullptr : &records_.care_episodes[it->second];
 }
 
-const Involvement* Snapshot::FindInvolvement(absl::string_view involvement_id) const {
-  auto it = involvements_.find(involvement_id);
-  return it == involvements_.end() ? nullptr : it->second;
+RecordSpan<Placement> Snapshot::PlacementsOfEpisode(absl::string_view episode_id) const {
+  auto it = episode_ordinals_.find(episode_id);
+  return it == episode_ordinals_.end()
+             ? RecordSpan<Placement>()
+             : RunOf(placements_by_episode_, episode_placement_offsets_, it->second);
 }
 
-const std::vector<const Placement*>& Snapshot::PlacementsOfEpisode(
-    absl::string_view episode_id) const {
-  auto it = episode_placements_.find(episode_id);
-  return it == episode_placements_.end() ? kNoPlacements : it->second;
+RecordSpan<Need> Snapshot::NeedsOf(const Assessment& assessment) const {
+  const uint32_t ordinal = OrdinalIn(records_.assessments, assessment);
+  return ordinal == kNoOwner ? RecordSpan<Need>()
+                             : RunOf(needs_by_assessment_, need_offsets_, ordinal);
 }
 
-const std::vector<const Need*>& Snapshot::NeedsOf(absl::string_view assessment_id) const {
-  auto it = needs_.find(assessment_id);
-  return it == needs_.end() ? kNoNeeds : it->second;
-}
-
-const std::string* Snapshot::ReviewFinding(absl::string_view review_id,
-                                           absl::string_view item) const {
-  auto it = review_items_.find(review_id);
-  if (it == review_items_.end()) return nullptr;
-  for (const ReviewItem* finding : it->second) {
+const std::string* Snapshot::ReviewFinding(const Review& review, absl::string_view item) const {
+  const uint32_t ordinal = OrdinalIn(records_.reviews, review);
+  if (ordinal == kNoOwner) return nullptr;
+  for (const ReviewItem* finding : RunOf(items_by_review_, item_offsets_, ordinal)) {
     if (finding->item == item) return &finding->value;
   }
   return nullptr;

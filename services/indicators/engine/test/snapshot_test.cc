@@ -97,10 +97,75 @@ TEST(SnapshotTest, GroupsSurveyAnswersIntoResponsesAndChildrenIntoFamilies) {
   b.AddAnswer("R1", "C1", "CHILD", "2023-05-01", "SAFER_THAN_BEFORE", "NO");
   Snapshot snapshot(b.Build());
   ASSERT_EQ(snapshot.families().size(), 1u);
-  EXPECT_EQ(snapshot.families().at("F1").size(), 2u);
+  EXPECT_EQ(snapshot.families()[0].family_group_id, "F1");
+  EXPECT_EQ(snapshot.families()[0].members.size(), 2u);
   ASSERT_EQ(snapshot.survey_responses().size(), 1u);
-  EXPECT_EQ(snapshot.survey_responses()[0].answers.size(), 2u);
-  EXPECT_EQ(snapshot.survey_responses()[0].answers.at("SAFER_THAN_BEFORE"), "NO");
+  const SurveyResponse& response = snapshot.survey_responses()[0];
+  EXPECT_EQ(response.answers.size(), 2u);
+  ASSERT_NE(response.AnswerTo("SAFER_THAN_BEFORE"), nullptr);
+  EXPECT_EQ(*response.AnswerTo("SAFER_THAN_BEFORE"), "NO");
+  EXPECT_EQ(response.AnswerTo("WORKER_LISTENS"), nullptr);
+  EXPECT_EQ(response.timeline, snapshot.FindChild("C1"));
+}
+
+TEST(SnapshotTest, ChildrenWithVisitsOnlyTheChildrenHavingTheListsNamed) {
+  RecordsBuilder b;
+  b.AddChild("C1");
+  b.AddReferral("R1", "C1", "2023-01-05");
+  b.AddChild("C2");
+  b.AddEpisode("E2", "C2", "2023-02-01");
+  b.AddPlacement("P2", "E2", "FOST_LA", "2023-02-01");
+  b.AddChild("C3");  // nothing at all
+  b.AddChild("C4");
+  b.AddIncident("I4", "C4", "MISSING", "2023-03-01T10:00");
+  b.AddChild("C5");  // an episode of short breaks only is ignored: not looked after
+  b.AddEpisode("E5", "C5", "2023-04-01", "2023-04-03");
+  b.AddPlacement("P5", "E5", "FOST_LA", "2023-04-01", "2023-04-03").short_break = "Y";
+  Snapshot snapshot(b.Build());
+  auto ids = [](ChildrenWithRange range) {
+    std::vector<std::string> out;
+    for (const ChildTimeline& t : range) out.push_back(t.child->person_id);
+    return out;
+  };
+  EXPECT_EQ(ids(snapshot.ChildrenWith(kHasReferrals)), (std::vector<std::string>{"C1"}));
+  EXPECT_EQ(ids(snapshot.ChildrenWith(kHasEpisodes | kHasIncidents)),
+            (std::vector<std::string>{"C2", "C4"}));
+  EXPECT_TRUE(ids(snapshot.ChildrenWith(kHasReviews)).empty());
+  EXPECT_EQ(ids(snapshot.ChildrenWith(0xFFFF)), (std::vector<std::string>{"C1", "C2", "C4"}));
+}
+
+TEST(SnapshotTest, FindsFindingsNeedsAndEpisodePlacementsOfItsOwnRecordsOnly) {
+  RecordsBuilder b;
+  b.AddChild("C1");
+  b.AddReview("V2", "C1", "LAC", "2023-05-01");
+  b.AddReview("V1", "C1", "LAC", "2023-04-01");
+  b.AddFinding("V1", "HIGH_RISK", "YES");
+  b.AddFinding("V2", "HIGH_RISK", "NO");
+  b.AddFinding("V1", "SUPPORT_EFFECTIVE", "PARTLY");
+  b.AddAssessment("A1", "C1", "KINSHIP_CARER");
+  b.AddNeed("N1", "A1", "KINSHIP_SUPPORT", "NOT_MET");
+  b.AddEpisode("E1", "C1", "2023-01-01");
+  b.AddPlacement("P2", "E1", "KIN", "2023-03-01");
+  b.AddPlacement("P1", "E1", "FOST_LA", "2023-01-01", "2023-03-01");
+  Snapshot snapshot(b.Build());
+  const CaseRecords& records = snapshot.records();
+  ASSERT_NE(snapshot.ReviewFinding(records.reviews[1], "SUPPORT_EFFECTIVE"), nullptr);
+  EXPECT_EQ(*snapshot.ReviewFinding(records.reviews[1], "SUPPORT_EFFECTIVE"), "PARTLY");
+  EXPECT_EQ(*snapshot.ReviewFinding(records.reviews[0], "HIGH_RISK"), "NO");
+  EXPECT_EQ(snapshot.ReviewFinding(records.reviews[0], "SUPPORT_EFFECTIVE"), nullptr);
+  ASSERT_EQ(snapshot.NeedsOf(records.assessments[0]).size(), 1u);
+  EXPECT_EQ(snapshot.NeedsOf(records.assessments[0]).front()->need_id, "N1");
+  // A record that is not the snapshot's own (a copy) has nothing.
+  const Review copy = records.reviews[1];
+  EXPECT_EQ(snapshot.ReviewFinding(copy, "HIGH_RISK"), nullptr);
+  const Assessment assessment_copy = records.assessments[0];
+  EXPECT_TRUE(snapshot.NeedsOf(assessment_copy).empty());
+  const RecordSpan<Placement> placements = snapshot.PlacementsOfEpisode("E1");
+  ASSERT_EQ(placements.size(), 2u);
+  EXPECT_EQ(placements[0]->placement_id, "P1");  // by start date
+  EXPECT_EQ(placements[1]->placement_id, "P2");
+  EXPECT_TRUE(snapshot.PlacementsOfEpisode("E9").empty());
+  ASSERT_EQ(snapshot.social_work_assessments().size(), 0u);  // KINSHIP_CARER is not one
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ const StatusSnapshot* LatestSnapshotInYearTo(const ChildTimeline& t, Date census
 // IMPROVED or MAINTAINED.
 void GoalImprovedOrMaintained(const Snapshot& snapshot, const Period& period, UnitSink& sink,
                               absl::string_view item) {
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasReviews)) {
     bool any_review = false;
     const Review* latest = nullptr;  // latest in-period review with a value other than NA or NK
     const std::string* latest_value = nullptr;
@@ -52,7 +52,7 @@ void GoalImprovedOrMaintained(const Snapshot& snapshot, const Period& period, Un
     for (const Review* r : t.reviews) {
       if (!period.Contains(r->meeting_date)) continue;
       any_review = true;
-      const std::string* value = snapshot.ReviewFinding(r->review_id, item);
+      const std::string* value = snapshot.ReviewFinding(*r, item);
       if (value == nullptr) continue;
       if (*value == "NA" || *value == "NK") {
         any_nk = any_nk || *value == "NK";
@@ -112,7 +112,7 @@ void SelfEsteemImproved(const Snapshot& snapshot, const Period& period, UnitSink
 // 1 ACH.3(i): children LAC(CD) whose latest snapshot in (CD - 365 days, CD] says acel_on_track Y.
 void AttainmentOnTrack(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date census = period.census();
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     if (!t.LookedAfterOn(census)) continue;
     // The latest snapshot in the window is taken first and then tested (section 8): an earlier
     // snapshot is never used instead.
@@ -155,7 +155,7 @@ void AttainmentOnTrack(const Snapshot& snapshot, const Period& period, UnitSink&
 // 1 ACH.3(ii): leavers (LADP, or aftercare eligible in the snapshot) whose latest in-period
 // leaver_scqf is 4 or more.
 void LeaversScqf4(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasSnapshots)) {
     const StatusSnapshot* any_scqf = nullptr;  // latest in-period snapshot giving leaver_scqf
     const StatusSnapshot* latest = nullptr;    // latest of those meeting the eligibility rule
     std::optional<bool> ladp;                  // worked out only when needed
@@ -193,7 +193,7 @@ void LeaversScqf4(const Snapshot& snapshot, const Period& period, UnitSink& sink
 // has dev_concern N.
 void PreschoolMilestones(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date census = period.census();
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     if (!t.LookedAfterOn(census)) continue;
     const std::optional<int> age = AgeOn(*t.child, census);
     const bool under_5 = age.has_value() && *age < 5;
@@ -235,12 +235,12 @@ void PreschoolMilestones(const Snapshot& snapshot, const Period& period, UnitSin
 // 1 ACT.1: the latest in-period review recording ACTIVITY_IN_PLAN = YES records
 // ACTIVITY_REGULAR = YES.
 void RegularActivities(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasReviews)) {
     bool any_in_plan_item = false;
     const Review* latest = nullptr;  // latest in-period review recording ACTIVITY_IN_PLAN = YES
     for (const Review* r : t.reviews) {
       if (!period.Contains(r->meeting_date)) continue;
-      const std::string* in_plan = snapshot.ReviewFinding(r->review_id, "ACTIVITY_IN_PLAN");
+      const std::string* in_plan = snapshot.ReviewFinding(*r, "ACTIVITY_IN_PLAN");
       if (in_plan == nullptr) continue;
       any_in_plan_item = true;
       // Decision: a later in-period review recording ACTIVITY_IN_PLAN other than YES does not
@@ -249,7 +249,7 @@ void RegularActivities(const Snapshot& snapshot, const Period& period, UnitSink&
     }
     if (!any_in_plan_item) continue;
     const std::string* regular =
-        latest == nullptr ? nullptr : snapshot.ReviewFinding(latest->review_id, "ACTIVITY_REGULAR");
+        latest == nullptr ? nullptr : snapshot.ReviewFinding(*latest, "ACTIVITY_REGULAR");
     // Decision: when that review does not record ACTIVITY_REGULAR, the child stays in D and out
     // of N (the definition puts no condition on it in D).
     const bool in_n = regular != nullptr && *regular == "YES";

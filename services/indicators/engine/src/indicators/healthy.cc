@@ -26,7 +26,7 @@ std::string SpellText(const AccommodationSpell& spell) {
 // who had no HEALTH_LAC assessment completed in [S - 365 days, S), those with one in [S, S + 28].
 void HealthAssessmentInFourWeeks(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date last_start = period.last.AddDays(-28);
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     // Decision: the spell is taken first (the earliest start in the window) and then tested; a
     // later spell of the period is never used instead (section 8).
     const AccommodationSpell* spell = nullptr;
@@ -98,7 +98,7 @@ void HealthAssessmentInFourWeeks(const Snapshot& snapshot, const Period& period,
 // latest such assessment has no HEALTH need NOT_MET.
 void HealthNeedsMet(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date census = period.census();
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     const Placement* placement = t.AccommodatingPlacementAt(census);
     if (placement == nullptr) continue;
     const Assessment* latest = nullptr;
@@ -112,7 +112,7 @@ void HealthNeedsMet(const Snapshot& snapshot, const Period& period, UnitSink& si
     const Need* unmet = nullptr;
     size_t health_needs = 0;
     if (latest != nullptr) {
-      for (const Need* need : snapshot.NeedsOf(latest->assessment_id)) {
+      for (const Need* need : snapshot.NeedsOf(*latest)) {
         if (need->domain != "HEALTH") continue;
         ++health_needs;
         // Decision: only a recorded NOT_MET fails; MET, IN_HAND and an empty status do not.
@@ -148,7 +148,7 @@ void HealthNeedsMet(const Snapshot& snapshot, const Period& period, UnitSink& si
 // period recording SUBSTANCE_MISUSE = YES.
 void SubstanceMisuse(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date census = period.census();
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     if (!t.AccommodatedDuring(period)) continue;
     const std::optional<int> age = AgeOn(*t.child, census);
     const bool in_d = age.has_value() && *age >= 10;
@@ -157,7 +157,7 @@ void SubstanceMisuse(const Snapshot& snapshot, const Period& period, UnitSink& s
       for (const Review* r : t.reviews) {
         if (r->meeting_date > period.last) break;  // reviews are in meeting date order
         if (r->meeting_date < period.first) continue;
-        const std::string* value = snapshot.ReviewFinding(r->review_id, "SUBSTANCE_MISUSE");
+        const std::string* value = snapshot.ReviewFinding(*r, "SUBSTANCE_MISUSE");
         if (value != nullptr && *value == "YES") {
           misuse = r;
           break;
@@ -190,7 +190,7 @@ void SubstanceMisuse(const Snapshot& snapshot, const Period& period, UnitSink& s
 // such a day; the number of such incidents is reported as "incidents".
 void TeenagePregnancy(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   sink.AddSupplementary("incidents", 0);
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     if (!t.AccommodatedDuring(period)) continue;
     const Child& child = *t.child;
     const bool girl = child.sex == "F";
@@ -262,7 +262,7 @@ void SelfHarm(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   // Decision: the counts by type are numbers of qualifying incidents (in period, while ACC),
   // not of children; each figure is reported even when 0.
   for (const char* type : kTypes) sink.AddSupplementary(type, 0);
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     if (!t.AccommodatedDuring(period)) continue;
     const Incident* first = nullptr;
     int count = 0;

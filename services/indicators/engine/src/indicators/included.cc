@@ -83,7 +83,7 @@ void SnapshotIndicator(const Snapshot& snapshot, const Period& period, UnitSink&
                        int max_age, std::string StatusSnapshot::*flag, absl::string_view flag_name,
                        SnapshotFigure figure) {
   const Date census = period.census();
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasSnapshots)) {
     // The latest snapshot in the window is taken first and then tested (section 8): an earlier
     // snapshot is never used instead.
     const StatusSnapshot* s = LatestSnapshotInYearTo(t, census);
@@ -146,12 +146,12 @@ bool MetBy(const Need& need, Date due) {
 
 // 1 INC.5: children whose every EQUIP_ADAPT need due in the period was met by its due date.
 void EquipmentAndAdaptations(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasAssessments)) {
     int due_count = 0;
     int met_count = 0;
     // A need belongs to the person of its assessment (section 8), whatever the assessment type.
     for (const Assessment* a : t.assessments) {
-      for (const Need* n : snapshot.NeedsOf(a->assessment_id)) {
+      for (const Need* n : snapshot.NeedsOf(*a)) {
         if (n->domain != "EQUIP_ADAPT") continue;
         const std::optional<Date> due = DueDateOf(*n);
         if (!due.has_value() || !period.Contains(*due)) continue;  // neither date: ignored
@@ -165,7 +165,7 @@ void EquipmentAndAdaptations(const Snapshot& snapshot, const Period& period, Uni
     sink.Add(t.child->person_id, t.child, MembershipOf(true, met_count == due_count), [&] {
       std::vector<std::string> reasons;
       for (const Assessment* a : t.assessments) {
-        for (const Need* n : snapshot.NeedsOf(a->assessment_id)) {
+        for (const Need* n : snapshot.NeedsOf(*a)) {
           if (n->domain != "EQUIP_ADAPT") continue;
           const std::optional<Date> due = DueDateOf(*n);
           if (!due.has_value() || !period.Contains(*due)) continue;
@@ -185,7 +185,7 @@ void EquipmentAndAdaptations(const Snapshot& snapshot, const Period& period, Uni
 // 1 INC.6: involvements closed in the period on transfer to adult services, with a TRANSITION
 // assessment requested at least 365 days before closing.
 void TransitionPlanned(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasInvolvements)) {
     const Assessment* earliest = nullptr;  // earliest requested TRANSITION assessment, any status
     bool earliest_known = false;
     for (const Involvement* inv : t.involvements) {

@@ -24,12 +24,11 @@ std::string Describe(const Placement& p) {
 // non-short-break placements starting on or before CD (HOME included).
 void ThreeOrMorePlacements(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date cd = period.census();
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     const Placement* at_cd = t.AccommodatingPlacementAt(cd);
     if (at_cd == nullptr) continue;
     // Section 8: the episode holding the accommodating placement at CD.
-    const std::vector<const Placement*>& of_episode =
-        snapshot.PlacementsOfEpisode(at_cd->episode_id);
+    const RecordSpan<Placement> of_episode = snapshot.PlacementsOfEpisode(at_cd->episode_id);
     int count = 0;
     for (const Placement* p : of_episode) {
       if (p->start_date <= cd) ++count;
@@ -58,7 +57,7 @@ void ThreeOrMorePlacements(const Snapshot& snapshot, const Period& period, UnitS
 void KinshipSupportMet(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date cd = period.census();
   const Date window_start = cd.AddDays(-365);  // exclusive
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     const Placement* at_cd = t.PlacementAt(cd);  // never a short break
     if (at_cd == nullptr || at_cd->type != "KIN" || !t.LookedAfterOn(cd)) continue;
     const Assessment* latest = nullptr;
@@ -74,7 +73,7 @@ void KinshipSupportMet(const Snapshot& snapshot, const Period& period, UnitSink&
     const Need* unmet = nullptr;
     if (latest != nullptr) {
       // A need with no status, IN_HAND or MET is not NOT_MET; no needs at all counts as met.
-      for (const Need* n : snapshot.NeedsOf(latest->assessment_id)) {
+      for (const Need* n : snapshot.NeedsOf(*latest)) {
         if (n->domain == "KINSHIP_SUPPORT" && n->status == "NOT_MET") {
           unmet = n;
           break;
@@ -113,7 +112,7 @@ bool IsReturnDestination(const std::string& destination) {
 void ReturnedHomeAndStayed(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date first_r = period.first.AddDays(-183);
   const Date last_r = period.last.AddDays(-183);
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     // The latest qualifying r, with what followed it (for the reasons).
     const AccommodationSpell* spell = nullptr;
     const Placement* home = nullptr;
@@ -185,7 +184,7 @@ void ConsistentWorker(const Snapshot& snapshot, const Period& period, UnitSink& 
   const Date cd = period.census();
   constexpr int kMaxStaff = 2;
   constexpr int kMaxGapDays = 28;
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     const CareEpisode* episode = t.EpisodeCovering(cd);
     if (episode == nullptr) continue;
     const bool long_enough = episode->start_date <= cd.AddDays(-183);
@@ -267,7 +266,7 @@ void ConsistentWorker(const Snapshot& snapshot, const Period& period, UnitSink& 
 void PermanenceWithin(const Snapshot& snapshot, const Period& period, UnitSink& sink,
                       bool under_five) {
   const int months = under_five ? 12 : 24;
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     for (const AccommodationSpell& spell : t.spells) {
       const Date s = spell.start;
       const Date deadline = s.AddMonths(months);  // clamped to the month's last day
@@ -378,7 +377,7 @@ bool OnRegisterAt(const ChildTimeline& t, Date d, const CpRegistration** which) 
 // current plan while neither LAC(CD) nor on the CP register at CD.
 void PlannedVoluntarySupport(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date cd = period.census();
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasInvolvements)) {
     const Involvement* open = nullptr;  // any open involvement
     const Involvement* vol = nullptr;   // an open VOL involvement with a current plan
     for (const Involvement* i : t.involvements) {
@@ -416,7 +415,7 @@ void PlannedVoluntarySupport(const Snapshot& snapshot, const Period& period, Uni
 void ContactAsPlanned(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date cd = period.census();
   const Date window_start = cd.AddDays(-365);  // exclusive
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasReviews)) {
     const Review* latest = nullptr;  // reviews are in meeting date then id order
     for (const Review* r : t.reviews) {
       if (r->type == "LAC" && r->meeting_date > window_start && r->meeting_date <= cd) latest = r;
@@ -424,7 +423,7 @@ void ContactAsPlanned(const Snapshot& snapshot, const Period& period, UnitSink& 
     if (latest == nullptr) continue;
     const Placement* at_cd = t.AccommodatingPlacementAt(cd);
     // Decision: a latest review that does not record CONTACT_AS_PLANNED stays in D, not in N.
-    const std::string* contact = snapshot.ReviewFinding(latest->review_id, "CONTACT_AS_PLANNED");
+    const std::string* contact = snapshot.ReviewFinding(*latest, "CONTACT_AS_PLANNED");
     const bool as_planned = contact != nullptr && *contact == "YES";
     sink.Add(t.child->person_id, t.child, MembershipOf(at_cd != nullptr, as_planned), [&] {
       std::vector<std::string> reasons = {
@@ -449,7 +448,7 @@ bool IsApprovedCareType(const std::string& type) {
 // placement has outwith_approval = Y.
 void OutwithApproval(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date cd = period.census();
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     const Placement* at_cd = t.PlacementAt(cd);
     if (at_cd == nullptr || !IsApprovedCareType(at_cd->type)) continue;
     // Decision: an empty outwith_approval is not Y: the child stays in D, not in N.

@@ -9,25 +9,22 @@ using namespace rules;
 
 // 5.1: SW and SW_CONTRIB assessments due in the period, completed on or before the due date.
 void AssessmentsInTime(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
-    for (const Assessment* a : t.assessments) {
-      if (a->type != "SW" && a->type != "SW_CONTRIB") continue;
-      if (a->status == "WITHDRAWN") continue;
-      if (!a->due_date.has_value() || !period.Contains(*a->due_date)) continue;
-      const bool in_time = a->completed_date.has_value() && *a->completed_date <= *a->due_date;
-      sink.Add(a->assessment_id, t.child, MembershipOf(true, in_time), [&] {
-        return std::vector<std::string>{
-            absl::StrCat(a->type, " assessment due ", Text(a->due_date), " (in the period)"),
-            in_time ? absl::StrCat("completed ", Text(a->completed_date), ", on or before it")
-                    : absl::StrCat("completed ", Text(a->completed_date), ", not by the due date")};
-      });
-    }
+  for (const SocialWorkAssessment& sw : snapshot.social_work_assessments()) {
+    if (sw.withdrawn || !sw.due_date.has_value() || !period.Contains(*sw.due_date)) continue;
+    const bool in_time = sw.completed_date.has_value() && *sw.completed_date <= *sw.due_date;
+    const Assessment* a = sw.assessment;
+    sink.Add(sw.assessment_id, sw.child, MembershipOf(true, in_time), [&] {
+      return std::vector<std::string>{
+          absl::StrCat(a->type, " assessment due ", Text(a->due_date), " (in the period)"),
+          in_time ? absl::StrCat("completed ", Text(a->completed_date), ", on or before it")
+                  : absl::StrCat("completed ", Text(a->completed_date), ", not by the due date")};
+    });
   }
 }
 
 // 5.2: reviews in the period with a due date for the social work report, submitted in time.
 void ReviewReportsInTime(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasReviews)) {
     for (const Review* r : t.reviews) {
       if (!period.Contains(r->meeting_date) || !r->sw_due_date.has_value()) continue;
       const bool in_time =

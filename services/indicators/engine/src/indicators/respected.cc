@@ -12,35 +12,33 @@ using namespace rules;
 // 1 R.1: of SW and SW_CONTRIB assessments completed in the period with child_views recorded and
 // not NOT_ABLE, those with child_views = RECORDED.
 void ChildsWishesSetOut(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
-    for (const Assessment* a : t.assessments) {
-      if (a->type != "SW" && a->type != "SW_CONTRIB") continue;
-      if (!a->completed_date.has_value() || !period.Contains(*a->completed_date)) continue;
-      const std::string& views = a->child_views;
-      // Decision: an empty child_views is "not recorded", so the assessment is unknown (left out
-      // of D for want of an item); NOT_ABLE is outside D; NOT_RECORDED stays in D (section 8).
-      const Membership membership = views.empty()         ? Membership::kUnknown
-                                    : views == "NOT_ABLE" ? Membership::kOutside
-                                                          : MembershipOf(true, views == "RECORDED");
-      sink.Add(a->assessment_id, t.child, membership, [&] {
-        return std::vector<std::string>{
-            absl::StrCat(a->type, " assessment ", a->assessment_id, " completed ",
-                         Text(a->completed_date), " (in the period)"),
-            views.empty() ? std::string("child_views is not recorded")
-            : views == "NOT_ABLE"
-                ? std::string("child_views is NOT_ABLE: the child could not give views")
-                : absl::StrCat("child_views is ", views,
-                               views == "RECORDED" ? ": the child's wishes are set out"
-                                                   : ": the child's wishes are not set out")};
-      });
-    }
+  for (const SocialWorkAssessment& sw : snapshot.social_work_assessments()) {
+    if (!sw.completed_date.has_value() || !period.Contains(*sw.completed_date)) continue;
+    const Assessment* a = sw.assessment;
+    const std::string& views = a->child_views;
+    // Decision: an empty child_views is "not recorded", so the assessment is unknown (left out
+    // of D for want of an item); NOT_ABLE is outside D; NOT_RECORDED stays in D (section 8).
+    const Membership membership = views.empty()         ? Membership::kUnknown
+                                  : views == "NOT_ABLE" ? Membership::kOutside
+                                                        : MembershipOf(true, views == "RECORDED");
+    sink.Add(sw.assessment_id, sw.child, membership, [&] {
+      return std::vector<std::string>{
+          absl::StrCat(a->type, " assessment ", a->assessment_id, " completed ",
+                       Text(a->completed_date), " (in the period)"),
+          views.empty() ? std::string("child_views is not recorded")
+          : views == "NOT_ABLE"
+              ? std::string("child_views is NOT_ABLE: the child could not give views")
+              : absl::StrCat("child_views is ", views,
+                             views == "RECORDED" ? ": the child's wishes are set out"
+                                                 : ": the child's wishes are not set out")};
+    });
   }
 }
 
 // 1 R.2: of involvements closed in the period of children aged 8 or over on close_date, those with
 // exit_interview = DONE.
 void ExitInterviews(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasInvolvements)) {
     for (const Involvement* inv : t.involvements) {
       if (!inv->close_date.has_value() || !period.Contains(*inv->close_date)) continue;
       const std::optional<int> age = AgeOn(*t.child, *inv->close_date);
@@ -73,7 +71,7 @@ void ExitInterviews(const Snapshot& snapshot, const Period& period, UnitSink& si
 void PersistentOffenders(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date census = period.census();
   std::vector<Date> offences;  // reused across children
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
     if (!t.AccommodatedDuring(period)) continue;
     const std::optional<int> age = AgeOn(*t.child, census);
     const bool in_d = age.has_value() && *age >= 12 && *age <= 17;
@@ -177,11 +175,11 @@ void ParentingProgramme(const Snapshot& snapshot, const Period& period, UnitSink
         if (r->meeting_date > period.last) break;  // in meeting date order
         if (r->meeting_date < period.first) continue;
         if (done == nullptr) {
-          const std::string* value = snapshot.ReviewFinding(r->review_id, "PARENT_PROG_DONE");
+          const std::string* value = snapshot.ReviewFinding(*r, "PARENT_PROG_DONE");
           if (value != nullptr && *value == "YES") done = r;
         }
         if (improved == nullptr) {
-          const std::string* value = snapshot.ReviewFinding(r->review_id, "PARENTING_IMPROVED");
+          const std::string* value = snapshot.ReviewFinding(*r, "PARENTING_IMPROVED");
           if (value != nullptr && *value == "YES") improved = r;
         }
       }

@@ -1,4 +1,6 @@
 // Section 1, Safe: 1 S.1 to 1 S.3 (indicators.md section 2).
+#include <algorithm>
+
 #include "absl/time/time.h"
 #include "common.h"
 #include "groups.h"
@@ -11,21 +13,25 @@ using namespace rules;
 
 // 1 S.1: a repeat CP referral within 365 days of an earlier referral or of a de-registration.
 void RepeatReferral(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
-    std::vector<const CpReferral*> in_period;
-    for (const CpReferral* r : t.referrals) {
-      if (period.Contains(r->referral_date)) in_period.push_back(r);
-    }
-    if (in_period.empty()) continue;
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasReferrals)) {
+    // Referrals are in date order: those dated in the period are one run.
+    const CpReferral* const* first_in =
+        std::find_if(t.referrals.begin(), t.referrals.end(),
+                     [&](const CpReferral* r) { return r->referral_date >= period.first; });
+    const CpReferral* const* end_in =
+        std::find_if(first_in, t.referrals.end(),
+                     [&](const CpReferral* r) { return r->referral_date > period.last; });
+    if (first_in == end_in) continue;
     const CpReferral* repeat = nullptr;
-    std::string because;
-    for (const CpReferral* r : in_period) {
+    const CpReferral* earlier_referral = nullptr;  // what makes `repeat` a repeat: a referral
+    const CpRegistration* deregistered = nullptr;  // or a de-registration
+    for (const CpReferral* const* in = first_in; in != end_in && repeat == nullptr; ++in) {
+      const CpReferral* r = *in;
       const Date window_start = r->referral_date.AddDays(-365);
       for (const CpReferral* earlier : t.referrals) {
         if (earlier->referral_date >= window_start && earlier->referral_date < r->referral_date) {
           repeat = r;
-          because = absl::StrCat("referral ", earlier->referral_id, " on ",
-                                 Text(earlier->referral_date), " is within 365 days before it");
+          earlier_referral = earlier;
           break;
         }
       }
@@ -37,25 +43,31 @@ void RepeatReferral(const Snapshot& snapshot, const Period& period, UnitSink& si
         const Date dereg = *reg->deregistration_date;
         if (dereg >= window_start && dereg < r->referral_date) {
           repeat = r;
-          because = absl::StrCat("de-registration of ", reg->registration_id, " on ", Text(dereg),
-                                 " (reason ", Text(reg->deregistration_reason),
-                                 ") is within 365 days before it");
+          deregistered = reg;
         }
       }
-      if (repeat != nullptr) break;
     }
     sink.Add(t.child->person_id, t.child, MembershipOf(true, repeat != nullptr), [&] {
-      std::vector<std::string> reasons = {absl::StrCat(
-          in_period.size(), " CP referral(s) dated in the period, first ",
-          in_period.front()->referral_id, " on ", Text(in_period.front()->referral_date))};
-      if (repeat != nullptr) {
-        reasons.push_back(absl::StrCat("referral ", repeat->referral_id, " on ",
-                                       Text(repeat->referral_date), " is a repeat: ", because));
-      } else {
+      const CpReferral* first = *first_in;
+      std::vector<std::string> reasons = {
+          absl::StrCat(end_in - first_in, " CP referral(s) dated in the period, first ",
+                       first->referral_id, " on ", Text(first->referral_date))};
+      if (repeat == nullptr) {
         reasons.push_back(
             "no in-period referral follows another referral or a de-registration (other than "
             "TRANSFER_OUT) within the 365 days before it");
+        return reasons;
       }
+      const std::string because =
+          earlier_referral != nullptr
+              ? absl::StrCat("referral ", earlier_referral->referral_id, " on ",
+                             Text(earlier_referral->referral_date), " is within 365 days before it")
+              : absl::StrCat("de-registration of ", deregistered->registration_id, " on ",
+                             Text(deregistered->deregistration_date), " (reason ",
+                             Text(deregistered->deregistration_reason),
+                             ") is within 365 days before it");
+      reasons.push_back(absl::StrCat("referral ", repeat->referral_id, " on ",
+                                     Text(repeat->referral_date), " is a repeat: ", because));
       return reasons;
     });
   }
@@ -66,7 +78,7 @@ void MissingForADay(const Snapshot& snapshot, const Period& period, UnitSink& si
   // An incident with no end runs to 00:00 on PE + 1 day (indicators.md section 8).
   const LocalDateTime open_end = LocalDateTime::StartOf(period.last.AddDays(1));
   const absl::Duration day = absl::Hours(24);
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes | kHasIncidents)) {
     const bool ladp = t.LookedAfterDuring(period);
     const Incident* first = nullptr;  // first qualifying incident, for the reasons
     int qualifying = 0;
@@ -113,18 +125,18 @@ void MissingForADay(const Snapshot& snapshot, const Period& period, UnitSink& si
 // 1 S.3: LADP children with an in-period review finding HIGH_RISK = YES; N: the latest such
 // review finds SUPPORT_EFFECTIVE = YES.
 void HighRiskSupport(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
-  for (const ChildTimeline& t : snapshot.children()) {
+  for (const ChildTimeline& t : snapshot.ChildrenWith(kHasReviews)) {
     const Review* latest = nullptr;  // reviews are in meeting date then id order
     for (const Review* r : t.reviews) {
       if (!period.Contains(r->meeting_date)) continue;
-      const std::string* high_risk = snapshot.ReviewFinding(r->review_id, "HIGH_RISK");
+      const std::string* high_risk = snapshot.ReviewFinding(*r, "HIGH_RISK");
       if (high_risk != nullptr && *high_risk == "YES") latest = r;
     }
     if (latest == nullptr) continue;
     const bool ladp = t.LookedAfterDuring(period);
     // Decision: a latest review that does not record SUPPORT_EFFECTIVE stays in D and is not in
     // N (the definition asks only that it records YES; an earlier review is never used instead).
-    const std::string* effective = snapshot.ReviewFinding(latest->review_id, "SUPPORT_EFFECTIVE");
+    const std::string* effective = snapshot.ReviewFinding(*latest, "SUPPORT_EFFECTIVE");
     const bool supported = effective != nullptr && *effective == "YES";
     sink.Add(t.child->person_id, t.child, MembershipOf(ladp, supported), [&] {
       std::vector<std::string> reasons;

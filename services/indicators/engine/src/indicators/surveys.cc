@@ -48,14 +48,14 @@ bool Taken(const SurveyRule& rule, absl::string_view respondent) {
 
 bool AnswersEveryItem(const SurveyRule& rule, const SurveyResponse& response) {
   for (absl::string_view item : rule.items) {
-    if (response.answers.find(item) == response.answers.end()) return false;
+    if (response.AnswerTo(item) == nullptr) return false;
   }
   return true;
 }
 
 // The answer a response gives to an item it answers.
 const std::string& AnswerTo(const SurveyResponse& response, absl::string_view item) {
-  return response.answers.find(item)->second;
+  return *response.AnswerTo(item);
 }
 
 std::string SkipText(Skip skip, const SurveyRule& rule) {
@@ -98,7 +98,7 @@ void EvaluateSurvey(const SurveyRule& rule, const Snapshot& snapshot, const Peri
   for (const SurveyResponse& r : snapshot.survey_responses()) {
     if (!period.Contains(r.survey_date) || !Taken(rule, r.respondent)) continue;
     const bool anonymous = r.person_id.empty();
-    const ChildTimeline* timeline = anonymous ? nullptr : snapshot.FindChild(r.person_id);
+    const ChildTimeline* timeline = anonymous ? nullptr : r.timeline;
     int32_t* index = nullptr;
     if (timeline != nullptr) {
       if (slot.empty()) slot.assign(2 * timelines.size(), -1);
