@@ -15,14 +15,6 @@ using internal::SortRuns;
 bool IsShortBreak(const Placement& p) { return p.short_break == "Y"; }
 bool IsAccommodating(const Placement& p) { return p.type != "HOME" && !IsShortBreak(p); }
 
-bool Covers(Date start, const std::optional<Date>& end, Date d) {
-  return start <= d && (!end.has_value() || d < *end);
-}
-
-bool OverlapsPeriod(Date start, const std::optional<Date>& end, const Period& period) {
-  return start <= period.last && (!end.has_value() || *end > period.first);
-}
-
 // Orders records by a date member, then by an id member.
 template <typename T>
 auto ByDateThenId(Date T::*date, std::string T::*id) {
@@ -31,20 +23,16 @@ auto ByDateThenId(Date T::*date, std::string T::*id) {
   };
 }
 
-const std::string* IdOf(const Placement* p) { return &p->placement_id; }
-const std::string* IdOf(const CareEpisode* e) { return &e->episode_id; }
-
-// Picks, among `items` covering d, the one with the latest start then greatest id.
-template <typename T, typename Pred>
-const T* LatestCovering(RecordSpan<T> items, Date d, Pred accept) {
-  const T* best = nullptr;
-  for (const T* item : items) {
-    if (!accept(*item) || !Covers(item->start_date, item->end_date, d)) continue;
-    if (best == nullptr || IsLater(item->start_date, *IdOf(item), best->start_date, *IdOf(best))) {
-      best = item;
-    }
+// The last of `intervals` (in start, then id order) covering d and accepted: the one with the
+// latest start, then the greatest id, as "latest" means in the spec.
+template <typename Interval, typename Accept>
+const Interval* LastCovering(absl::Span<const Interval> intervals, Date d, Accept accept) {
+  const Interval* found = nullptr;
+  for (const Interval& interval : intervals) {
+    if (interval.start > d) break;
+    if (d < interval.end && accept(interval)) found = &interval;
   }
-  return best;
+  return found;
 }
 
 // The run of `flat` that `offsets` gives owner i.
@@ -70,33 +58,49 @@ const std::string* SurveyResponse::AnswerTo(absl::string_view item) const {
   return nullptr;
 }
 
+Date OpenEnd() {
+  static const Date open_end = *Date::FromYmd(9999, 12, 31);
+  return open_end;
+}
+
 bool ChildTimeline::LookedAfterOn(Date d) const {
-  return std::any_of(episodes.begin(), episodes.end(),
-                     [&](const CareEpisode* e) { return Covers(e->start_date, e->end_date, d); });
+  return std::any_of(episode_intervals.begin(), episode_intervals.end(),
+                     [&](const EpisodeInterval& e) { return e.Covers(d); });
 }
 
 bool ChildTimeline::LookedAfterDuring(const Period& period) const {
-  return std::any_of(episodes.begin(), episodes.end(), [&](const CareEpisode* e) {
-    return OverlapsPeriod(e->start_date, e->end_date, period);
-  });
+  return std::any_of(
+      episode_intervals.begin(), episode_intervals.end(),
+      [&](const EpisodeInterval& e) { return e.start <= period.last && e.end > period.first; });
 }
 
 const CareEpisode* ChildTimeline::EpisodeCovering(Date d) const {
-  return LatestCovering(episodes, d, [](const CareEpisode&) { return true; });
+  const EpisodeInterval* found =
+      LastCovering(episode_intervals, d, [](const EpisodeInterval&) { return true; });
+  return found == nullptr ? nullptr : found->episode;
 }
 
 const Placement* ChildTimeline::PlacementAt(Date d) const {
-  return LatestCovering(placements, d, [](const Placement&) { return true; });
+  const PlacementInterval* found =
+      LastCovering(placement_intervals, d, [](const PlacementInterval&) { return true; });
+  return found == nullptr ? nullptr : found->placement;
+}
+
+const PlacementInterval* ChildTimeline::AccommodatingIntervalAt(Date d) const {
+  return LastCovering(placement_intervals, d,
+                      [](const PlacementInterval& p) { return p.accommodating; });
 }
 
 const Placement* ChildTimeline::AccommodatingPlacementAt(Date d) const {
-  return LatestCovering(placements, d, IsAccommodating);
+  const PlacementInterval* found = AccommodatingIntervalAt(d);
+  return found == nullptr ? nullptr : found->placement;
 }
 
 bool ChildTimeline::AccommodatedDuring(const Period& period) const {
-  return std::any_of(placements.begin(), placements.end(), [&](const Placement* p) {
-    return IsAccommodating(*p) && OverlapsPeriod(p->start_date, p->end_date, period);
-  });
+  return std::any_of(placement_intervals.begin(), placement_intervals.end(),
+                     [&](const PlacementInterval& p) {
+                       return p.accommodating && p.start <= period.last && p.end > period.first;
+                     });
 }
 
 const AccommodationSpell* ChildTimeline::SpellCovering(Date d) const {
@@ -207,10 +211,27 @@ void Snapshot::IndexEpisodesAndPlacements() {
   std::vector<uint32_t> placement_runs =
       GroupByOwner(placements, child_of_placement, timelines_.size(), placements_by_child_);
   SortRuns(placements_by_child_, placement_runs, placement_order);
+  episode_intervals_.reserve(episodes_by_child_.size());
+  for (const CareEpisode* e : episodes_by_child_) {
+    episode_intervals_.push_back(
+        EpisodeInterval{e->start_date, e->end_date.value_or(OpenEnd()), e});
+  }
+  placement_intervals_.reserve(placements_by_child_.size());
+  for (const Placement* p : placements_by_child_) {
+    placement_intervals_.push_back(PlacementInterval{
+        p->start_date, p->end_date.value_or(OpenEnd()),
+        counted_episode_of[static_cast<size_t>(p - placements.data())], IsAccommodating(*p), p});
+  }
   for (size_t i = 0; i < timelines_.size(); ++i) {
     ChildTimeline& timeline = timelines_[i];
     timeline.episodes = RunOf(episodes_by_child_, episode_runs, i);
     timeline.placements = RunOf(placements_by_child_, placement_runs, i);
+    timeline.episode_intervals =
+        absl::MakeConstSpan(episode_intervals_)
+            .subspan(episode_runs[i], episode_runs[i + 1] - episode_runs[i]);
+    timeline.placement_intervals =
+        absl::MakeConstSpan(placement_intervals_)
+            .subspan(placement_runs[i], placement_runs[i + 1] - placement_runs[i]);
     if (timeline.episodes.empty()) continue;
     child_flags_[i] |= kHasEpisodes;
     if (!timeline.placements.empty()) timeline.spells = BuildSpells(timeline);
@@ -354,13 +375,13 @@ void Snapshot::IndexSurveys() {
   const std::vector<SurveyAnswer>& answers = records_.survey_answers;
   answers_by_response_.reserve(answers.size());
   for (const SurveyAnswer& answer : answers) answers_by_response_.push_back(&answer);
-  // Intake's key order (response_id, item); any other order is sorted into it.
-  auto by_key = [](const SurveyAnswer* a, const SurveyAnswer* b) {
-    const int by_response = a->response_id.compare(b->response_id);
-    return by_response != 0 ? by_response < 0 : a->item < b->item;
+  // Grouped by response_id in ascending order (as intake exports them, and most generators
+  // write them); any other order is sorted into it. Each response's answers by item below.
+  auto by_response = [](const SurveyAnswer* a, const SurveyAnswer* b) {
+    return a->response_id < b->response_id;
   };
-  if (!std::is_sorted(answers_by_response_.begin(), answers_by_response_.end(), by_key)) {
-    std::stable_sort(answers_by_response_.begin(), answers_by_response_.end(), by_key);
+  if (!std::is_sorted(answers_by_response_.begin(), answers_by_response_.end(), by_response)) {
+    std::stable_sort(answers_by_response_.begin(), answers_by_response_.end(), by_response);
   }
   auto person_at = [this](size_t i) -> absl::string_view { return timelines_[i].child->person_id; };
   OrdinalFinder<decltype(person_at)> children(timelines_.size(), person_at);
@@ -388,6 +409,10 @@ void Snapshot::IndexSurveys() {
       const uint32_t child = children.Find(first.person_id);
       if (child != kNoOwner) response.timeline = &timelines_[child];
     }
+    auto by_item = [](const SurveyAnswer* a, const SurveyAnswer* b) { return a->item < b->item; };
+    const auto run_begin = answers_by_response_.begin() + static_cast<std::ptrdiff_t>(begin);
+    const auto run_end = answers_by_response_.begin() + static_cast<std::ptrdiff_t>(end);
+    if (!std::is_sorted(run_begin, run_end, by_item)) std::sort(run_begin, run_end, by_item);
     response.answers = RecordSpan<SurveyAnswer>(answers_by_response_.data() + begin,
                                                 answers_by_response_.data() + end);
     responses_.push_back(response);

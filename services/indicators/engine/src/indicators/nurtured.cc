@@ -25,15 +25,18 @@ std::string Describe(const Placement& p) {
 void ThreeOrMorePlacements(const Snapshot& snapshot, const Period& period, UnitSink& sink) {
   const Date cd = period.census();
   for (const ChildTimeline& t : snapshot.ChildrenWith(kHasEpisodes)) {
-    const Placement* at_cd = t.AccommodatingPlacementAt(cd);
-    if (at_cd == nullptr) continue;
-    // Section 8: the episode holding the accommodating placement at CD.
-    const RecordSpan<Placement> of_episode = snapshot.PlacementsOfEpisode(at_cd->episode_id);
+    const PlacementInterval* accommodating = t.AccommodatingIntervalAt(cd);
+    if (accommodating == nullptr) continue;
+    // Section 8: the episode holding the accommodating placement at CD. The child's counted
+    // placements are in start order and hold every counted placement of its counted episodes.
     int count = 0;
-    for (const Placement* p : of_episode) {
-      if (p->start_date <= cd) ++count;
+    for (const PlacementInterval& p : t.placement_intervals) {
+      if (p.start > cd) break;
+      if (p.episode == accommodating->episode) ++count;
     }
     sink.Add(t.child->person_id, t.child, MembershipOf(true, count >= 3), [&] {
+      const Placement* at_cd = accommodating->placement;
+      const RecordSpan<Placement> of_episode = snapshot.PlacementsOfEpisode(at_cd->episode_id);
       std::vector<std::string> reasons = {absl::StrCat("accommodated at ", Text(cd), " in ",
                                                        Describe(*at_cd), " of episode ",
                                                        at_cd->episode_id)};

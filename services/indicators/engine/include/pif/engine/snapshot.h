@@ -11,6 +11,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "pif/engine/period.h"
 #include "pif/engine/record_span.h"
 #include "pif/engine/records.h"
@@ -18,6 +19,31 @@
 namespace pif::engine {
 
 struct ChildTimeline;
+
+// The exclusive end given to an interval still open (9999-12-31).
+Date OpenEnd();
+
+// A counted episode as an interval [start, end), for the date tests every indicator makes.
+struct EpisodeInterval {
+  Date start;
+  Date end;  // exclusive; OpenEnd() while open
+  const CareEpisode* episode = nullptr;
+
+  // True when the episode covers d.
+  bool Covers(Date d) const { return start <= d && d < end; }
+};
+
+// A counted placement as an interval, with what the census-date rules test held inline.
+struct PlacementInterval {
+  Date start;
+  Date end;                    // exclusive; OpenEnd() while open
+  uint32_t episode = 0;        // its episode's position in records().care_episodes
+  bool accommodating = false;  // not HOME (short breaks are never counted)
+  const Placement* placement = nullptr;
+
+  // True when the placement covers d.
+  bool Covers(Date d) const { return start <= d && d < end; }
+};
 
 // A maximal run of a child's accommodating (non-HOME, non-short-break) placements in which each
 // starts on or before the previous one ends (indicators.md section 1), possibly across episodes.
@@ -57,6 +83,9 @@ struct ChildTimeline {
   RecordSpan<CareEpisode> episodes;
   // Non-short-break placements of the counted episodes (HOME included).
   RecordSpan<Placement> placements;
+  // The same episodes and placements as intervals, in the same order.
+  absl::Span<const EpisodeInterval> episode_intervals;
+  absl::Span<const PlacementInterval> placement_intervals;
   // Accommodation spells, by start.
   std::vector<AccommodationSpell> spells;
   RecordSpan<Involvement> involvements;      // by open date
@@ -78,6 +107,8 @@ struct ChildTimeline {
   const Placement* PlacementAt(Date d) const;
   // The accommodating (non-HOME, non-short-break) placement covering d, chosen the same way.
   const Placement* AccommodatingPlacementAt(Date d) const;
+  // The interval of AccommodatingPlacementAt(d), or nullptr.
+  const PlacementInterval* AccommodatingIntervalAt(Date d) const;
   // ACC(d).
   bool AccommodatedOn(Date d) const { return AccommodatingPlacementAt(d) != nullptr; }
   // ACC during the period: an accommodating placement overlaps it.
@@ -225,6 +256,8 @@ class Snapshot {
   // The flat lists the timelines' spans point into, one per record type.
   std::vector<const CareEpisode*> episodes_by_child_;
   std::vector<const Placement*> placements_by_child_;
+  std::vector<EpisodeInterval> episode_intervals_;      // parallel to episodes_by_child_
+  std::vector<PlacementInterval> placement_intervals_;  // parallel to placements_by_child_
   std::vector<const Involvement*> involvements_by_child_;
   std::vector<const Allocation*> allocations_by_child_;
   std::vector<const CpReferral*> referrals_by_child_;
