@@ -37,6 +37,23 @@ inline std::string Text(const std::string& code) {
   return code.empty() ? std::string("not recorded") : code;
 }
 
+// The "D:" part of a definition written "D: ... N: ...", without the marker; empty without it.
+inline std::string DenominatorPart(const std::string& definition) {
+  const size_t d = definition.find("D: ");
+  if (d == std::string::npos) return "";
+  const size_t n = definition.find(" N: ", d);
+  return definition.substr(d + 3, n == std::string::npos ? std::string::npos : n - d - 3);
+}
+
+// The first sentence of the "N:" part of a definition, without the marker; empty without it.
+inline std::string NumeratorPart(const std::string& definition) {
+  const size_t n = definition.find(" N: ");
+  if (n == std::string::npos) return "";
+  const size_t begin = n + 4;
+  const size_t end = definition.find(". ", begin);
+  return definition.substr(begin, end == std::string::npos ? std::string::npos : end + 1 - begin);
+}
+
 // A definition with the fields every indicator sets.
 inline IndicatorDefinition Define(std::string code, std::string title, int area, Theme theme,
                                   UnitKind unit, Polarity polarity, std::string definition) {
@@ -48,7 +65,23 @@ inline IndicatorDefinition Define(std::string code, std::string title, int area,
   d.unit = unit;
   d.polarity = polarity;
   d.definition_version = "1";
+  d.denominator_text = DenominatorPart(definition);
+  d.numerator_text = NumeratorPart(definition);
   d.definition = std::move(definition);
+  return d;
+}
+
+// `d` with breakdown dimensions of its own.
+inline IndicatorDefinition WithOwnDimensions(IndicatorDefinition d,
+                                             std::vector<std::string> dimensions) {
+  d.own_dimensions = std::move(dimensions);
+  return d;
+}
+
+// `d` reporting these supplementary figures.
+inline IndicatorDefinition WithSupplementary(IndicatorDefinition d,
+                                             std::vector<std::string> names) {
+  d.supplementary_names = std::move(names);
   return d;
 }
 

@@ -315,18 +315,24 @@ std::vector<Indicator> HealthyIndicators() {
               "D: children accommodated during the period and aged 10 or over at the census date. "
               "N: a review in the period records SUBSTANCE_MISUSE = YES."),
        SubstanceMisuse},
-      {Define("1 H.4", "Pregnancies of accommodated girls aged 13-15", 1, Theme::kHealthy,
-              UnitKind::kChild, Polarity::kLowerIsBetter,
-              "D: girls (sex F) accommodated on at least one day of the period on which they were "
-              "aged 13, 14 or 15 (from the 13th birthday to the day before the 16th). N: those "
-              "with a PREGNANCY incident on a day in the period when they were accommodated and "
-              "aged 13-15. The number of such incidents is reported too."),
+      {WithSupplementary(
+           Define(
+               "1 H.4", "Pregnancies of accommodated girls aged 13-15", 1, Theme::kHealthy,
+               UnitKind::kChild, Polarity::kLowerIsBetter,
+               "D: girls (sex F) accommodated on at least one day of the period on which they were "
+               "aged 13, 14 or 15 (from the 13th birthday to the day before the 16th). N: those "
+               "with a PREGNANCY incident on a day in the period when they were accommodated and "
+               "aged 13-15. The number of such incidents is reported too."),
+           {"incidents"}),
        TeenagePregnancy},
-      {Define("1 H.5", "Suicide, attempted suicide and self-harm of accommodated children", 1,
-              Theme::kHealthy, UnitKind::kChild, Polarity::kLowerIsBetter,
-              "D: children accommodated during the period. N: those with a SELF_HARM, "
-              "SUICIDE_ATTEMPT or SUICIDE incident in the period on a day they were accommodated. "
-              "The number of such incidents of each type is reported too."),
+      {WithSupplementary(
+           Define(
+               "1 H.5", "Suicide, attempted suicide and self-harm of accommodated children", 1,
+               Theme::kHealthy, UnitKind::kChild, Polarity::kLowerIsBetter,
+               "D: children accommodated during the period. N: those with a SELF_HARM, "
+               "SUICIDE_ATTEMPT or SUICIDE incident in the period on a day they were accommodated. "
+               "The number of such incidents of each type is reported too."),
+           {"SELF_HARM", "SUICIDE_ATTEMPT", "SUICIDE"}),
        SelfHarm},
   };
   // Never broken down below council level when published (indicators.md section 7).

@@ -247,11 +247,14 @@ std::vector<Indicator> IncludedIndicators() {
               "(CD - 365 days, CD] has aftercare_eligible Y and econ recorded and not NK. N: econ "
               "is SCHOOL, FE_HE, TRAINING, EMPLOYED or VOLUNTARY_WORK."),
        CareLeaverEet},
-      {Define("1 INC.5", "Equipment and adaptations provided in time", 1, Theme::kIncluded,
-              UnitKind::kChild, Polarity::kHigherIsBetter,
-              "D: children with an EQUIP_ADAPT need whose due date (target_date, or "
-              "identified_date + 90 days when that is empty) is in the period. N: every such need "
-              "has status MET with a status_date on or before its due date."),
+      {WithSupplementary(
+           Define(
+               "1 INC.5", "Equipment and adaptations provided in time", 1, Theme::kIncluded,
+               UnitKind::kChild, Polarity::kHigherIsBetter,
+               "D: children with an EQUIP_ADAPT need whose due date (target_date, or "
+               "identified_date + 90 days when that is empty) is in the period. N: every such need "
+               "has status MET with a status_date on or before its due date."),
+           {"needs_due", "needs_met_in_time"}),
        EquipmentAndAdaptations},
       {Define("1 INC.6", "Transition to adult services planned a year ahead", 1, Theme::kIncluded,
               UnitKind::kInvolvement, Polarity::kHigherIsBetter,

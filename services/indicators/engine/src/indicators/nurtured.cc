@@ -506,8 +506,9 @@ std::vector<Indicator> NurturedIndicators() {
        PermanenceUnderFive},
       {Define("1 N.5b", "5 and over: permanent placement within 24 months", 1, Theme::kNurtured,
               UnitKind::kAccommodationSpell, Polarity::kHigherIsBetter,
-              "As 1 N.5a for children aged 5 or over at S, with T = S + 24 months, leaving out "
-              "children aged 18 or over at T."),
+              "D: as 1 N.5a, for children aged 5 or over at S, with T = S + 24 months, leaving "
+              "out children aged 18 or over at T. N: a placement of the spell with "
+              "permanent_substitute = Y starts in [S, T]."),
        PermanenceFiveAndOver},
       {Define("1 N.6", "Siblings placed together", 1, Theme::kNurtured, UnitKind::kSiblingGroup,
               Polarity::kHigherIsBetter,

@@ -50,11 +50,13 @@ std::vector<Indicator> ProcessIndicators() {
               "D: SW and SW_CONTRIB assessments not WITHDRAWN with due_date in the period. N: "
               "completed_date recorded and on or before due_date."),
        AssessmentsInTime},
-      {Define("5.2", "Review reports submitted within timescale", 5, Theme::kNone,
-              UnitKind::kReview, Polarity::kHigherIsBetter,
-              "D: reviews with meeting_date in the period and sw_due_date recorded. N: "
-              "sw_submitted_date recorded and on or before sw_due_date. Broken down by review "
-              "type."),
+      {WithOwnDimensions(
+           Define("5.2", "Review reports submitted within timescale", 5, Theme::kNone,
+                  UnitKind::kReview, Polarity::kHigherIsBetter,
+                  "D: reviews with meeting_date in the period and sw_due_date recorded. N: "
+                  "sw_submitted_date recorded and on or before sw_due_date. Broken down by review "
+                  "type."),
+           {"review_type"}),
        ReviewReportsInTime},
   };
 }

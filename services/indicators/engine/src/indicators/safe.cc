@@ -161,12 +161,16 @@ std::vector<Indicator> SafeIndicators() {
               "referral R preceded, within [R - 365 days, R), by another CP referral of the child "
               "or by a de-registration whose reason is not TRANSFER_OUT."),
        RepeatReferral},
-      {Define("1 S.2", "Looked after children missing for 24 hours or more", 1, Theme::kSafe,
-              UnitKind::kChild, Polarity::kLowerIsBetter,
-              "D: children looked after on at least one day of the period. N: those with a MISSING "
-              "incident starting in the period, on a day they were looked after, lasting 24 hours "
-              "or more in real elapsed time (an incident with no end runs to 00:00 on the day "
-              "after the period). The number of such incidents is reported too."),
+      {WithSupplementary(
+           Define(
+               "1 S.2", "Looked after children missing for 24 hours or more", 1, Theme::kSafe,
+               UnitKind::kChild, Polarity::kLowerIsBetter,
+               "D: children looked after on at least one day of the period. N: those with a "
+               "MISSING "
+               "incident starting in the period, on a day they were looked after, lasting 24 hours "
+               "or more in real elapsed time (an incident with no end runs to 00:00 on the day "
+               "after the period). The number of such incidents is reported too."),
+           {"incidents"}),
        MissingForADay},
       {Define("1 S.3", "High-risk behaviour: support effective", 1, Theme::kSafe, UnitKind::kChild,
               Polarity::kHigherIsBetter,

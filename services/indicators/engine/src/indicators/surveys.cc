@@ -314,8 +314,9 @@ constexpr char kCommon[] =
     "reported too.";
 
 IndicatorDefinition Survey(std::string code, std::string title, Theme theme, std::string rule) {
-  return Define(std::move(code), std::move(title), 2, theme, UnitKind::kRespondent,
-                Polarity::kHigherIsBetter, rule + kCommon);
+  return WithSupplementary(Define(std::move(code), std::move(title), 2, theme,
+                                  UnitKind::kRespondent, Polarity::kHigherIsBetter, rule + kCommon),
+                           {"responses"});
 }
 
 }  // namespace
@@ -340,11 +341,14 @@ std::vector<Indicator> SurveyIndicators() {
       {Survey("2 ACT.2", "Children take part in a regular activity", Theme::kActive,
               "D: CHILD respondents answering REGULAR_ACTIVITY. N: it is YES."),
        RegularActivity},
-      {Survey("2 R.5", "Lives improved by support (children and parents or carers)",
-              Theme::kRespected,
-              "D: CHILD and PARENT_CARER respondents answering LIFE_IMPROVED (a child and a parent "
-              "about the same child are two respondents); broken down by respondent. N: it is "
-              "YES."),
+      {WithOwnDimensions(
+           Survey("2 R.5", "Lives improved by support (children and parents or carers)",
+                  Theme::kRespected,
+                  "D: CHILD and PARENT_CARER respondents answering LIFE_IMPROVED (a child and a "
+                  "parent "
+                  "about the same child are two respondents); broken down by respondent. N: it is "
+                  "YES."),
+           {"respondent"}),
        LifeImprovedAll},
       {Survey("2 R.5 child", "Lives improved by support (children)", Theme::kRespected,
               "D: CHILD respondents answering LIFE_IMPROVED. N: it is YES."),

@@ -59,6 +59,12 @@ struct IndicatorDefinition {
   Polarity polarity = Polarity::kHigherIsBetter;
   std::string definition_version;  // bumped whenever the rule changes ("1")
   std::string definition;          // the rule in plain words
+  std::string denominator_text;    // who is in D: the definition's "D:" part
+  std::string numerator_text;      // who of those is in N: the first sentence of its "N:" part
+  // Breakdown dimensions of its own, always reported ("review_type" for 5.2).
+  std::vector<std::string> own_dimensions;
+  // Names of the supplementary figures it reports ("incidents", "responses").
+  std::vector<std::string> supplementary_names;
   // False for indicators never broken down below council level when published (1 H.4, 1 H.5, 1
   // R.3).
   bool breakdowns_publishable = true;

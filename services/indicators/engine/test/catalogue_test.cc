@@ -1,0 +1,71 @@
+// The catalogue says what each indicator reports: its denominator and numerator in words, its
+// own breakdown dimensions and its supplementary figures, and these match what it computes.
+#include <set>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+#include "pif/engine/engine.h"
+#include "pif/sample/council.h"
+
+namespace pif::engine {
+namespace {
+
+TEST(CatalogueTest, EveryIndicatorSaysWhoIsInItsDenominatorAndNumerator) {
+  for (const Indicator& indicator : Catalogue()) {
+    const IndicatorDefinition& d = indicator.definition;
+    SCOPED_TRACE(d.code);
+    EXPECT_FALSE(d.denominator_text.empty());
+    EXPECT_FALSE(d.numerator_text.empty());
+    EXPECT_FALSE(absl::StrContains(d.denominator_text, "N: "));
+    EXPECT_FALSE(absl::StrContains(d.numerator_text, "D: "));
+    EXPECT_TRUE(absl::EndsWith(d.numerator_text, ".")) << d.numerator_text;
+    EXPECT_TRUE(absl::StrContains(d.definition, d.denominator_text));
+    EXPECT_TRUE(absl::StrContains(d.definition, d.numerator_text));
+  }
+  const Indicator* review_reports = FindIndicator("5.2");
+  ASSERT_NE(review_reports, nullptr);
+  EXPECT_EQ(review_reports->definition.denominator_text,
+            "reviews with meeting_date in the period and sw_due_date recorded.");
+  EXPECT_EQ(review_reports->definition.numerator_text,
+            "sw_submitted_date recorded and on or before sw_due_date.");
+}
+
+// Every indicator over a sample council, with every breakdown: the dimensions and supplementary
+// figures it reports are exactly those the catalogue declares.
+TEST(CatalogueTest, DeclaredDimensionsAndSupplementaryFiguresAreThoseComputed) {
+  sample::SampleOptions options;
+  options.children = 3000;
+  options.seed = 20261126;
+  const Snapshot snapshot(sample::GenerateCouncil(options));
+  ComputeRequest request;
+  request.period = {*dates::Date::FromYmd(2024, 8, 1), *dates::Date::FromYmd(2025, 7, 31)};
+  request.breakdowns = {Dimension::kSex, Dimension::kAgeBand, Dimension::kEthnicGroup,
+                        Dimension::kDisability, Dimension::kLocality};
+  auto results = Compute(snapshot, request);
+  ASSERT_TRUE(results.ok()) << results.status();
+  for (const IndicatorResult& result : *results) {
+    SCOPED_TRACE(result.code);
+    const IndicatorDefinition& d = FindIndicator(result.code)->definition;
+    std::set<std::string> expected_dimensions(d.own_dimensions.begin(), d.own_dimensions.end());
+    // Group units (sibling groups, families) have no child breakdowns (docs/indicators.md).
+    const bool group_unit = d.unit == UnitKind::kSiblingGroup || d.unit == UnitKind::kFamily;
+    for (Dimension dimension : request.breakdowns) {
+      if (!group_unit) expected_dimensions.insert(std::string(DimensionName(dimension)));
+    }
+    std::set<std::string> dimensions;
+    for (const BreakdownCell& cell : result.breakdowns) dimensions.insert(cell.dimension);
+    if (result.counts.denominator > 0) {
+      EXPECT_EQ(dimensions, expected_dimensions);
+    } else {
+      EXPECT_TRUE(dimensions.empty());
+    }
+    std::set<std::string> names;
+    for (const SupplementaryFigure& figure : result.supplementary) names.insert(figure.name);
+    EXPECT_EQ(names,
+              std::set<std::string>(d.supplementary_names.begin(), d.supplementary_names.end()));
+  }
+}
+
+}  // namespace
+}  // namespace pif::engine
