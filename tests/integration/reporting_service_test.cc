@@ -2,7 +2,8 @@
 // pif-reporting binaries over fresh PostgreSQL databases, fed a generated sample council through
 // `pifctl import` (case records, staff and absences, self-evaluations). The report's figures are
 // checked against the indicators and workforce services for the same request, publishing against
-// its numbered, byte-stable versions, and published figures against disclosure control.
+// its numbered, byte-stable versions, and published figures against disclosure control. A second
+// suite runs pif-reporting alone for the kept rejections of self-evaluations (ListRejections).
 #include <grpcpp/client_context.h>
 #include <unistd.h>
 
@@ -649,6 +650,233 @@ TEST_F(ReportingServiceTest, AServiceOutOfReachFailsTheReportNamingIt) {
     EXPECT_THAT(status.error_message(), HasSubstr(absl::StrCat("the ", service, " service at")));
     EXPECT_FALSE(response.has_report());
   }
+}
+
+// Only pif-reporting, over its own database (nothing here needs the other services, which are
+// given addresses where nothing listens): the kept rejections of SubmitSelfEvaluations.
+class ReportingRejectionsTest : public ::testing::Test {
+ protected:
+  using Cells = std::vector<std::pair<std::string, std::string>>;
+
+  static void SetUpTestSuite() {
+    reporting_ =
+        new RunningService("pif-reporting", "rep_rejections",
+                           {"--intake_address=127.0.0.1:1", "--indicators_address=127.0.0.1:1",
+                            "--workforce_address=127.0.0.1:1"});
+    stub_ = ReportingService::NewStub(OpenChannel(reporting_->address)).release();
+  }
+  static void TearDownTestSuite() {
+    delete stub_;
+    delete reporting_;
+  }
+
+  // A row of self_evaluations.csv as pifctl import sends it: text cells, with its file and row.
+  static reporting::v1::SubmittedSelfEvaluation Row(int64_t row, const Cells& cells) {
+    reporting::v1::SubmittedSelfEvaluation submitted;
+    submitted.mutable_raw()->set_record_type("SelfEvaluation");
+    for (const auto& [name, text] : cells) {
+      common::v1::RawField* field = submitted.mutable_raw()->add_fields();
+      field->set_name(name);
+      field->set_text(text);
+    }
+    submitted.mutable_source()->set_file("self_evaluations.csv");
+    submitted.mutable_source()->set_row(row);
+    return submitted;
+  }
+
+  static Cells Evaluation(const std::string& id, const std::string& area, const std::string& date,
+                          const std::string& grade) {
+    return {{"eval_id", id},
+            {"area", area},
+            {"qi_ref", "QI 1.1"},
+            {"eval_date", date},
+            {"grade", grade},
+            {"evidence", "Case file audit"},
+            {"approved_by", "Chief Social Work Officer"}};
+  }
+
+  static common::v1::SubmissionSummary Submit(
+      const std::string& council, const std::string& batch_id,
+      const std::vector<reporting::v1::SubmittedSelfEvaluation>& rows) {
+    auto context = Context();
+    reporting::v1::SubmitSelfEvaluationsResponse response;
+    auto writer = stub_->SubmitSelfEvaluations(context.get(), &response);
+    reporting::v1::SubmitSelfEvaluationsRequest header;
+    header.mutable_header()->set_council(council);
+    header.mutable_header()->set_batch_id(batch_id);
+    writer->Write(header);
+    reporting::v1::SubmitSelfEvaluationsRequest chunk;
+    for (const auto& row : rows) *chunk.mutable_chunk()->add_self_evaluations() = row;
+    writer->Write(chunk);
+    reporting::v1::SubmitSelfEvaluationsRequest end;
+    end.mutable_end()->set_record_count(static_cast<int64_t>(rows.size()));
+    writer->Write(end);
+    writer->WritesDone();
+    const grpc::Status status = writer->Finish();
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response.summary();
+  }
+
+  static reporting::v1::ListRejectionsResponse List(const std::string& council,
+                                                    bool include_cleared = false,
+                                                    const std::string& batch_id = "",
+                                                    int page_size = 0,
+                                                    const std::string& page_token = "") {
+    reporting::v1::ListRejectionsRequest request;
+    request.set_council(council);
+    request.set_include_cleared(include_cleared);
+    request.set_batch_id(batch_id);
+    request.set_page_size(page_size);
+    request.set_page_token(page_token);
+    reporting::v1::ListRejectionsResponse response;
+    const grpc::Status status = stub_->ListRejections(Context().get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  }
+
+  // The eval_ids of the listed rejections, in order.
+  static std::vector<std::string> IdsOf(const reporting::v1::ListRejectionsResponse& listed) {
+    std::vector<std::string> ids;
+    for (const common::v1::StoredRejection& stored : listed.rejections()) {
+      ids.push_back(stored.rejection().record_id());
+    }
+    return ids;
+  }
+
+  static RunningService* reporting_;
+  static ReportingService::Stub* stub_;
+};
+
+RunningService* ReportingRejectionsTest::reporting_ = nullptr;
+ReportingService::Stub* ReportingRejectionsTest::stub_ = nullptr;
+
+TEST_F(ReportingRejectionsTest, ARejectedRowIsListedForItsCouncilOnlyUntilItsCorrectionClearsIt) {
+  const std::string council = "S12000041";
+  const std::string other = "S12000042";
+  const common::v1::SubmissionSummary first =
+      Submit(council, "se-1",
+             {Row(2, Evaluation("S1", "1", "2025-05-01", "5")),
+              Row(3, Evaluation("S2", "2", "2025-05-01", "9")),
+              Row(4, Evaluation("S3", "3", "2025-02-30", "4"))});
+  EXPECT_EQ(first.accepted_count(), 1);
+  EXPECT_EQ(first.rejected_count(), 2);
+  ASSERT_EQ(first.rejections_size(), 2);
+  const common::v1::SubmissionSummary others =
+      Submit(other, "se-b", {Row(2, Evaluation("B1", "11", "2025-05-01", "3"))});
+  EXPECT_EQ(others.rejected_count(), 1);
+
+  // The council's two rejected rows, oldest first, each with its row, field, rule and value.
+  reporting::v1::ListRejectionsResponse listed = List(council);
+  EXPECT_THAT(IdsOf(listed), ElementsAre("S2", "S3"));
+  EXPECT_EQ(listed.open_count(), 2);
+  EXPECT_TRUE(listed.next_page_token().empty());
+  ASSERT_EQ(listed.rejections_size(), 2);
+  const common::v1::StoredRejection& grade = listed.rejections(0);
+  EXPECT_EQ(grade.council(), council);
+  EXPECT_EQ(grade.batch_id(), "se-1");
+  EXPECT_EQ(grade.state(), common::v1::REJECTION_STATE_OPEN);
+  EXPECT_FALSE(grade.has_clearance());
+  EXPECT_EQ(grade.rejection().record_type(), "SelfEvaluation");
+  EXPECT_EQ(grade.rejection().position(), 2);
+  EXPECT_EQ(grade.rejection().source().file(), "self_evaluations.csv");
+  EXPECT_EQ(grade.rejection().source().row(), 3);
+  EXPECT_EQ(grade.rejection().rejection_id(), first.rejections(0).rejection_id());
+  ASSERT_EQ(grade.rejection().errors_size(), 1);
+  EXPECT_EQ(grade.rejection().errors(0).field(), "grade");
+  EXPECT_EQ(grade.rejection().errors(0).rule_code(), "OUT_OF_RANGE");
+  EXPECT_EQ(grade.rejection().errors(0).value(), "9");
+  const common::v1::StoredRejection& date = listed.rejections(1);
+  EXPECT_EQ(date.rejection().source().row(), 4);
+  ASSERT_EQ(date.rejection().errors_size(), 1);
+  EXPECT_EQ(date.rejection().errors(0).field(), "eval_date");
+  EXPECT_EQ(date.rejection().errors(0).rule_code(), "MALFORMED_DATE");
+  EXPECT_EQ(date.rejection().errors(0).value(), "2025-02-30");
+
+  // Another council sees only its own; a council that sent nothing sees none.
+  const reporting::v1::ListRejectionsResponse theirs = List(other, true);
+  ASSERT_THAT(IdsOf(theirs), ElementsAre("B1"));
+  EXPECT_EQ(theirs.rejections(0).rejection().errors(0).field(), "area");
+  EXPECT_EQ(theirs.open_count(), 1);
+  const reporting::v1::ListRejectionsResponse nobody = List("S12000043", true);
+  EXPECT_EQ(nobody.rejections_size(), 0);
+  EXPECT_EQ(nobody.open_count(), 0);
+  // Naming the other council's batch id lists nothing of it; open_count stays the council's.
+  const reporting::v1::ListRejectionsResponse foreign_batch = List(council, true, "se-b");
+  EXPECT_EQ(foreign_batch.rejections_size(), 0);
+  EXPECT_EQ(foreign_batch.open_count(), 2);
+
+  // Pages of one.
+  const reporting::v1::ListRejectionsResponse page1 = List(council, false, "", 1);
+  EXPECT_THAT(IdsOf(page1), ElementsAre("S2"));
+  ASSERT_FALSE(page1.next_page_token().empty());
+  const reporting::v1::ListRejectionsResponse page2 =
+      List(council, false, "", 1, page1.next_page_token());
+  EXPECT_THAT(IdsOf(page2), ElementsAre("S3"));
+  EXPECT_TRUE(page2.next_page_token().empty());
+
+  // The corrected row clears S2: gone from the default list, CLEARED by that batch with it.
+  const common::v1::SubmissionSummary correction =
+      Submit(council, "se-2", {Row(3, Evaluation("S2", "2", "2025-05-01", "4"))});
+  EXPECT_EQ(correction.accepted_count(), 1);
+  EXPECT_EQ(correction.cleared_rejection_count(), 1);
+  listed = List(council);
+  EXPECT_THAT(IdsOf(listed), ElementsAre("S3"));
+  EXPECT_EQ(listed.open_count(), 1);
+  listed = List(council, true);
+  ASSERT_THAT(IdsOf(listed), ElementsAre("S2", "S3"));
+  EXPECT_EQ(listed.open_count(), 1);  // cleared rejections listed, not counted as open
+  const common::v1::StoredRejection& cleared = listed.rejections(0);
+  EXPECT_EQ(cleared.state(), common::v1::REJECTION_STATE_CLEARED);
+  EXPECT_EQ(cleared.clearance().reason(), common::v1::CLEARANCE_REASON_CORRECTED);
+  EXPECT_EQ(cleared.clearance().batch_id(), "se-2");
+  EXPECT_THAT(cleared.clearance().cleared_by(), HasSubstr("client=reporting-service-test"));
+  EXPECT_EQ(cleared.rejection().errors(0).rule_code(), "OUT_OF_RANGE");  // kept verbatim
+  EXPECT_EQ(listed.rejections(1).state(), common::v1::REJECTION_STATE_OPEN);
+
+  // RecordSelfEvaluation clears S3 too, with no batch id of its own shown.
+  reporting::v1::RecordSelfEvaluationRequest record;
+  record.set_council(council);
+  record.mutable_self_evaluation()->set_eval_id("S3");
+  record.mutable_self_evaluation()->set_area(3);
+  *record.mutable_self_evaluation()->mutable_eval_date() = DateOf("2025-02-28");
+  record.mutable_self_evaluation()->set_grade(4);
+  reporting::v1::RecordSelfEvaluationResponse recorded;
+  ASSERT_TRUE(stub_->RecordSelfEvaluation(Context().get(), record, &recorded).ok());
+  listed = List(council);
+  EXPECT_EQ(listed.rejections_size(), 0);
+  EXPECT_EQ(listed.open_count(), 0);
+  listed = List(council, true);
+  ASSERT_THAT(IdsOf(listed), ElementsAre("S2", "S3"));
+  const common::v1::Clearance& by_record = listed.rejections(1).clearance();
+  EXPECT_EQ(listed.rejections(1).state(), common::v1::REJECTION_STATE_CLEARED);
+  EXPECT_EQ(by_record.reason(), common::v1::CLEARANCE_REASON_CORRECTED);
+  EXPECT_EQ(by_record.cause_case(), common::v1::Clearance::kBatchId);
+  EXPECT_EQ(by_record.batch_id(), "");
+  EXPECT_EQ(listed.rejections(0).clearance().batch_id(), "se-2");
+
+  // The other council's rejection is untouched by all of it.
+  const reporting::v1::ListRejectionsResponse still = List(other);
+  ASSERT_THAT(IdsOf(still), ElementsAre("B1"));
+  EXPECT_EQ(still.rejections(0).state(), common::v1::REJECTION_STATE_OPEN);
+  EXPECT_EQ(still.open_count(), 1);
+}
+
+TEST_F(ReportingRejectionsTest, AMalformedListRequestIsInvalidArgument) {
+  reporting::v1::ListRejectionsRequest request;
+  reporting::v1::ListRejectionsResponse response;
+  request.set_council("S1200004");  // eight characters
+  EXPECT_EQ(stub_->ListRejections(Context().get(), request, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  request.set_council("S12000044");
+  request.set_page_token("not-a-token");
+  EXPECT_EQ(stub_->ListRejections(Context().get(), request, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  request.clear_page_token();
+  request.set_page_size(-1);
+  EXPECT_EQ(stub_->ListRejections(Context().get(), request, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  request.set_page_size(0);
+  EXPECT_TRUE(stub_->ListRejections(Context().get(), request, &response).ok());
 }
 
 }  // namespace

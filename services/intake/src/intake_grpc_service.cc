@@ -10,6 +10,7 @@
 #include "pif/common/domain_status.h"
 #include "pif/common/status_mapping.h"
 #include "pif/submission_grpc/caller_identity.h"
+#include "pif/submission_grpc/list_rejections.h"
 #include "pif/submission_grpc/proto_conversions.h"
 #include "pif/submission_grpc/record_oneof.h"
 #include "pif/submission_grpc/request_checks.h"
@@ -23,8 +24,6 @@ using submission_grpc::ToProto;
 
 constexpr int kDefaultBatchPage = 50;
 constexpr int kMaxBatchPage = 500;
-constexpr int kDefaultRejectionPage = 100;
-constexpr int kMaxRejectionPage = 1000;
 constexpr int kDefaultSnapshotChunk = 1000;
 constexpr int kMaxSnapshotChunk = 10000;
 constexpr size_t kMaxDeletionReasonLength = 2000;
@@ -117,41 +116,13 @@ grpc::Status IntakeGrpcService::ListBatches(grpc::ServerContext*,
 grpc::Status IntakeGrpcService::ListRejections(grpc::ServerContext*,
                                                const v1::ListRejectionsRequest* request,
                                                v1::ListRejectionsResponse* response) {
-  if (absl::Status checked = CheckCouncil(request->council()); !checked.ok()) {
-    return ToGrpcStatus(checked);
-  }
-  submission::RejectionFilter filter;
-  filter.council = request->council();
-  filter.batch_id = request->batch_id();
-  filter.include_cleared = request->include_cleared();
-  if (request->record_type() != v1::RECORD_TYPE_UNSPECIFIED) {
-    auto type = TypeNameOf(request->record_type(), "record_type");
-    if (!type.ok()) return ToGrpcStatus(type.status());
-    filter.record_type = *type;
-  }
-  auto page_size =
-      submission_grpc::PageSize(request->page_size(), kDefaultRejectionPage, kMaxRejectionPage);
-  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
-  filter.page_size = *page_size;
-  filter.page_token = request->page_token();
-  auto page = store_->ListRejections(filter);
-  if (!page.ok()) return ToGrpcStatus(page.status());
-  for (const submission::StoredRejection& rejection : page->rejections) {
-    *response->add_rejections() = ToProto(rejection);
-  }
-  response->set_next_page_token(page->next_page_token);
-  // open_count is the council's whole open figure, whatever the batch and type filters.
-  int64_t open_count = page->open_count;
-  if (!filter.batch_id.empty() || !filter.record_type.empty()) {
-    submission::RejectionFilter everything;
-    everything.council = filter.council;
-    everything.page_size = 1;
-    auto all = store_->ListRejections(everything);
-    if (!all.ok()) return ToGrpcStatus(all.status());
-    open_count = all->open_count;
-  }
-  response->set_open_count(open_count);
-  return grpc::Status::OK;
+  return ToGrpcStatus(submission_grpc::ListRejections(
+      *store_, *request,
+      [](const v1::ListRejectionsRequest& listed) -> absl::StatusOr<std::string> {
+        if (listed.record_type() == v1::RECORD_TYPE_UNSPECIFIED) return std::string();
+        return TypeNameOf(listed.record_type(), "record_type");
+      },
+      response));
 }
 
 grpc::Status IntakeGrpcService::GetRejection(grpc::ServerContext*,

@@ -1,9 +1,11 @@
 #include "reporting_grpc_service.h"
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "framework.h"
 #include "pif/common/domain_status.h"
@@ -13,6 +15,7 @@
 #include "pif/submission/validate.h"
 #include "pif/submission_grpc/caller_identity.h"
 #include "pif/submission_grpc/codec.h"
+#include "pif/submission_grpc/list_rejections.h"
 #include "pif/submission_grpc/proto_conversions.h"
 #include "pif/submission_grpc/request_checks.h"
 #include "pif/submission_grpc/submission_stream.h"
@@ -73,6 +76,30 @@ absl::StatusOr<submission::FlatRecord> ValidEvaluationOf(
   }
   return InvalidArgumentWithFields(
       absl::StrCat("the self-evaluation is not valid: ", violations.front().message), violations);
+}
+
+// Empties `clearance.batch_id` of the rejections cleared by RecordSelfEvaluation: its batches of
+// one are the service's own, and the contract shows them with no batch id (as
+// ListSelfEvaluations does).
+absl::Status HideSingleRecordBatches(submission::SubmissionStore& store, const std::string& council,
+                                     v1::ListRejectionsResponse* response) {
+  std::map<std::string, bool> single;  // batch id -> committed by RecordSelfEvaluation
+  for (common::v1::StoredRejection& rejection : *response->mutable_rejections()) {
+    if (!rejection.has_clearance() ||
+        rejection.clearance().cause_case() != common::v1::Clearance::kBatchId) {
+      continue;
+    }
+    const std::string& batch_id = rejection.clearance().batch_id();
+    if (!absl::StartsWith(batch_id, kSingleRecordBatchPrefix)) continue;
+    auto known = single.find(batch_id);
+    if (known == single.end()) {
+      absl::StatusOr<submission::BatchAudit> audit = store.GetBatch(council, batch_id);
+      if (!audit.ok()) return audit.status();
+      known = single.emplace(batch_id, IsSingleRecordBatch(batch_id, audit->source_system)).first;
+    }
+    if (known->second) rejection.mutable_clearance()->set_batch_id("");
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -151,6 +178,17 @@ grpc::Status ReportingGrpcService::ListSelfEvaluations(
   }
   if (more) response->set_next_page_token(submission_grpc::OffsetPageToken(*offset + *page_size));
   return grpc::Status::OK;
+}
+
+grpc::Status ReportingGrpcService::ListRejections(grpc::ServerContext*,
+                                                  const v1::ListRejectionsRequest* request,
+                                                  v1::ListRejectionsResponse* response) {
+  // One record type (SelfEvaluation), so no type filter.
+  absl::Status listed = submission_grpc::ListRejections(
+      *parts_.submissions, *request, submission_grpc::EveryRecordType<v1::ListRejectionsRequest>,
+      response);
+  if (!listed.ok()) return ToGrpcStatus(listed);
+  return ToGrpcStatus(HideSingleRecordBatches(*parts_.submissions, request->council(), response));
 }
 
 grpc::Status ReportingGrpcService::BuildReport(grpc::ServerContext*,

@@ -36,6 +36,9 @@ class ReportingGrpcService : public v1::ReportingService::Service {
   grpc::Status ListSelfEvaluations(grpc::ServerContext* context,
                                    const v1::ListSelfEvaluationsRequest* request,
                                    v1::ListSelfEvaluationsResponse* response) override;
+  grpc::Status ListRejections(grpc::ServerContext* context,
+                              const v1::ListRejectionsRequest* request,
+                              v1::ListRejectionsResponse* response) override;
   grpc::Status BuildReport(grpc::ServerContext* context, const v1::BuildReportRequest* request,
                            v1::BuildReportResponse* response) override;
   grpc::Status PublishReport(grpc::ServerContext* context, const v1::PublishReportRequest* request,

@@ -7,6 +7,7 @@
 #include "domain/workforce_schema.h"
 #include "pif/common/domain_status.h"
 #include "pif/common/status_mapping.h"
+#include "pif/submission_grpc/list_rejections.h"
 #include "pif/submission_grpc/proto_conversions.h"
 #include "pif/submission_grpc/record_oneof.h"
 #include "pif/submission_grpc/request_checks.h"
@@ -17,9 +18,6 @@ namespace {
 
 using submission_grpc::CheckCouncil;
 using submission_grpc::ToProto;
-
-constexpr int kDefaultRejectionPage = 100;
-constexpr int kMaxRejectionPage = 1000;
 
 // The schema type name of a WorkforceRecordType (its number is the WorkforceRecord field's).
 absl::StatusOr<std::string> TypeNameOf(int record_type, const std::string& field) {
@@ -62,41 +60,13 @@ grpc::Status WorkforceGrpcService::SubmitRecords(
 grpc::Status WorkforceGrpcService::ListRejections(grpc::ServerContext*,
                                                   const v1::ListRejectionsRequest* request,
                                                   v1::ListRejectionsResponse* response) {
-  if (absl::Status checked = CheckCouncil(request->council()); !checked.ok()) {
-    return ToGrpcStatus(checked);
-  }
-  submission::RejectionFilter filter;
-  filter.council = request->council();
-  filter.batch_id = request->batch_id();
-  filter.include_cleared = request->include_cleared();
-  if (request->record_type() != v1::WORKFORCE_RECORD_TYPE_UNSPECIFIED) {
-    auto type = TypeNameOf(request->record_type(), "record_type");
-    if (!type.ok()) return ToGrpcStatus(type.status());
-    filter.record_type = *type;
-  }
-  auto page_size =
-      submission_grpc::PageSize(request->page_size(), kDefaultRejectionPage, kMaxRejectionPage);
-  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
-  filter.page_size = *page_size;
-  filter.page_token = request->page_token();
-  auto page = store_.ListRejections(filter);
-  if (!page.ok()) return ToGrpcStatus(page.status());
-  for (const submission::StoredRejection& rejection : page->rejections) {
-    *response->add_rejections() = ToProto(rejection);
-  }
-  response->set_next_page_token(page->next_page_token);
-  // open_count is the council's whole open figure, whatever the batch and type filters.
-  int64_t open_count = page->open_count;
-  if (!filter.batch_id.empty() || !filter.record_type.empty()) {
-    submission::RejectionFilter everything;
-    everything.council = filter.council;
-    everything.page_size = 1;
-    auto all = store_.ListRejections(everything);
-    if (!all.ok()) return ToGrpcStatus(all.status());
-    open_count = all->open_count;
-  }
-  response->set_open_count(open_count);
-  return grpc::Status::OK;
+  return ToGrpcStatus(submission_grpc::ListRejections(
+      store_, *request,
+      [](const v1::ListRejectionsRequest& listed) -> absl::StatusOr<std::string> {
+        if (listed.record_type() == v1::WORKFORCE_RECORD_TYPE_UNSPECIFIED) return std::string();
+        return TypeNameOf(listed.record_type(), "record_type");
+      },
+      response));
 }
 
 grpc::Status WorkforceGrpcService::GetRejection(grpc::ServerContext*,

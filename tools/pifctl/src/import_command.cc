@@ -91,10 +91,11 @@ const std::vector<ServiceClient>& ServiceClients() {
       {TargetService::kWorkforce, "workforce_address", "PIFCTL_WORKFORCE_ADDRESS",
        "127.0.0.1:50053", "pif.workforce.v1.WorkforceService/ListRejections",
        &OpenWorkforceSubmission, nullptr},
-      // ReportingService has no GetBatch and no ListRejections: its reply is all a client sees
-      // (every rejection of up to 1,000).
+      // ReportingService has no GetBatch: a replayed self-evaluation batch has no per-file
+      // counts.
       {TargetService::kReporting, "reporting_address", "PIFCTL_REPORTING_ADDRESS",
-       "127.0.0.1:50054", "", &OpenReportingSubmission, nullptr},
+       "127.0.0.1:50054", "pif.reporting.v1.ReportingService/ListRejections",
+       &OpenReportingSubmission, nullptr},
   };
   return *kClients;
 }

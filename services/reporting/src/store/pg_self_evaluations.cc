@@ -14,10 +14,6 @@
 namespace pif::reporting {
 namespace {
 
-// The batch ids RecordSelfEvaluation gives its batches of one (with source system
-// kSingleRecordSource): listed with an empty batch id, as the contract says.
-constexpr char kSingleRecordBatchPrefix[] = "record-self-evaluation:";
-
 // Every version with whether a later version of its eval_id superseded it ($1 council), the ones
 // the filter keeps ($2 areas, $3 on or before, $4 in force only, $7 one eval_id).
 constexpr char kChosenVersions[] =
@@ -82,9 +78,7 @@ absl::StatusOr<v1::RecordedSelfEvaluation> RecordedOf(const pqxx::row& row) {
   *recorded.mutable_recorded_at() = ToTimestamp(absl::FromUnixMicros(row[7].as<int64_t>()));
   recorded.set_recorded_by(row[8].as<std::string>());
   const std::string batch_id = row[9].as<std::string>();
-  const bool single = row[10].as<std::string>() == kSingleRecordSource &&
-                      absl::StartsWith(batch_id, kSingleRecordBatchPrefix);
-  recorded.set_batch_id(single ? "" : batch_id);
+  recorded.set_batch_id(IsSingleRecordBatch(batch_id, row[10].as<std::string>()) ? "" : batch_id);
   recorded.set_superseded(row[11].as<bool>());
   return recorded;
 }
@@ -101,6 +95,11 @@ std::string NewSingleRecordBatchId() {
 }
 
 }  // namespace
+
+bool IsSingleRecordBatch(const std::string& batch_id, const std::string& source_system) {
+  return source_system == kSingleRecordSource &&
+         absl::StartsWith(batch_id, kSingleRecordBatchPrefix);
+}
 
 absl::StatusOr<CurrentEvaluations> PgSelfEvaluations::Current(const std::string& council) {
   auto lease = pool_.Acquire();

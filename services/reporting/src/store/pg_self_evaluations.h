@@ -20,6 +20,12 @@ namespace pif::reporting {
 
 // The source system of the batch of one that RecordSelfEvaluation commits.
 inline constexpr char kSingleRecordSource[] = "RecordSelfEvaluation";
+// How the ids RecordSelfEvaluation gives its batches of one begin.
+inline constexpr char kSingleRecordBatchPrefix[] = "record-self-evaluation:";
+
+// True for a batch of one committed by RecordSelfEvaluation, which the contract shows with an
+// empty batch id (the caller sent no batch).
+bool IsSingleRecordBatch(const std::string& batch_id, const std::string& source_system);
 
 // Which evaluations to list.
 struct SelfEvaluationFilter {
