@@ -3,9 +3,11 @@
 // ComputeIndicators and `pifctl indicators`, and are checked against the engine run directly on
 // the same records.
 #include <grpcpp/client_context.h>
+#include <sys/wait.h>
 
 #include <cstdio>
 #include <map>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
@@ -98,6 +100,28 @@ intake::v1::Record BrokenPlacement() {
   placement->set_type(intake::v1::PLACEMENT_TYPE_FOST_LA);
   placement->set_short_break(common::v1::FLAG_N);
   return record;
+}
+
+// Answers to LIFE_IMPROVED in 2023-24 about C01-C08: each child (3 YES) and a parent or carer of
+// each (7 YES). 2 R.5 is 10 of 16; its part `2 R.5 child` 3 of 8, its part `2 R.5 parent` 7 of 8.
+std::vector<intake::v1::Record> LivesImproved() {
+  std::vector<intake::v1::Record> records;
+  for (int i = 1; i <= 8; ++i) {
+    for (const intake::v1::Respondent respondent :
+         {intake::v1::RESPONDENT_CHILD, intake::v1::RESPONDENT_PARENT_CARER}) {
+      const bool child = respondent == intake::v1::RESPONDENT_CHILD;
+      intake::v1::SurveyResponse* answer = records.emplace_back().mutable_survey_response();
+      answer->set_response_id(absl::StrCat(child ? "K" : "P", i));
+      answer->set_person_id(absl::StrCat("C0", i));
+      answer->set_respondent(respondent);
+      *answer->mutable_survey_date() = DateOf(2023, 10, 1);
+      answer->set_context(intake::v1::SURVEY_CONTEXT_PERIODIC);
+      answer->set_item(intake::v1::SURVEY_ITEM_LIFE_IMPROVED);
+      answer->set_answer((child ? i <= 3 : i <= 7) ? intake::v1::SURVEY_ANSWER_YES
+                                                   : intake::v1::SURVEY_ANSWER_NO);
+    }
+  }
+  return records;
 }
 
 std::vector<std::string> ServiceArgs(const std::string& conninfo) {
@@ -199,6 +223,18 @@ std::string Output(const std::string& command) {
   while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, read);
   pclose(pipe);
   return output;
+}
+
+// Runs a command; returns its exit status and what it printed on stdout and stderr together.
+std::pair<int, std::string> RunCommand(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return {-1, output};
+  char buffer[4096];
+  size_t read = 0;
+  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, read);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
 class IndicatorsServiceTest : public ::testing::Test {
@@ -321,6 +357,76 @@ TEST_F(IndicatorsServiceTest, PifctlPrintsTheDocumentedJson) {
   EXPECT_EQ(keys, (std::vector<std::string>{"dimension", "category", "numerator", "denominator",
                                             "value"}));
   EXPECT_EQ(json.at("indicators").at(1).at("code"), "1 N.1");
+}
+
+TEST_F(IndicatorsServiceTest, PublishedFiguresShowThePartsOf2R5OnlyAsItsRespondentCells) {
+  std::vector<intake::v1::Record> records = SmallCouncil();
+  for (intake::v1::Record& record : LivesImproved()) records.push_back(std::move(record));
+  ASSERT_EQ(Submit(*intake_stub_, records, "batch-1").summary().rejected_count(), 0);
+
+  indicators::v1::ComputeIndicatorsResponse published;
+  grpc::Status status = Compute(CompareRequest(common::v1::DISCLOSURE_MODE_PUBLISHED), &published);
+  ASSERT_TRUE(status.ok()) << status.error_message() << "\n" << indicators_->Log();
+  EXPECT_EQ(static_cast<size_t>(published.results_size()), engine::Catalogue().size() - 2);
+  std::map<std::string, std::string> counts = CountsOf(published);
+  EXPECT_EQ(counts.count("2 R.5 child"), 0u);
+  EXPECT_EQ(counts.count("2 R.5 parent"), 0u);
+  // 2 R.5 with its parts as its respondent cells: the small child numerator suppressed and the
+  // parent numerator with it, so no shown figure can be subtracted from another.
+  EXPECT_EQ(counts.at("2 R.5"), "10/16");
+  EXPECT_EQ(counts.at("2 R.5 respondent=CHILD"), "c/8");
+  EXPECT_EQ(counts.at("2 R.5 respondent=PARENT_CARER"), "c/8");
+  for (const common::v1::DataQualityNote& note : published.notes()) {
+    EXPECT_THAT(note.indicator_code(), ::testing::Not(HasSubstr("2 R.5 ")));
+  }
+
+  // Asked for by name, a part is refused with the reason.
+  indicators::v1::ComputeIndicatorsRequest part =
+      CompareRequest(common::v1::DISCLOSURE_MODE_PUBLISHED);
+  part.add_codes("2 R.5 child");
+  indicators::v1::ComputeIndicatorsResponse refused;
+  status = Compute(part, &refused);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("codes[0] \"2 R.5 child\" is not published on its own: it is published "
+                        "only as the CHILD cell of the respondent breakdown of \"2 R.5\""));
+  EXPECT_EQ(refused.results_size(), 0);
+
+  // INTERNAL figures still carry 2 R.5 and both parts.
+  indicators::v1::ComputeIndicatorsResponse internal;
+  ASSERT_TRUE(Compute(CompareRequest(common::v1::DISCLOSURE_MODE_INTERNAL), &internal).ok());
+  EXPECT_EQ(static_cast<size_t>(internal.results_size()), engine::Catalogue().size());
+  counts = CountsOf(internal);
+  EXPECT_EQ(counts.at("2 R.5"), "10/16");
+  EXPECT_EQ(counts.at("2 R.5 child"), "3/8");
+  EXPECT_EQ(counts.at("2 R.5 parent"), "7/8");
+
+  // The published set is stored and reused as it was: still without the parts.
+  indicators::v1::ComputeIndicatorsResponse again;
+  ASSERT_TRUE(Compute(CompareRequest(common::v1::DISCLOSURE_MODE_PUBLISHED), &again).ok());
+  EXPECT_TRUE(again.reused());
+  EXPECT_EQ(again.provenance().result_id(), published.provenance().result_id());
+  EXPECT_EQ(again.results_size(), published.results_size());
+
+  // pifctl prints what the service hands out: no part in published figures, and the refusal.
+  const std::string pifctl =
+      absl::StrCat(BinaryPath("pifctl"), " indicators --address ", indicators_address_,
+                   " --council ", kCouncil, " --from 2023-08-01 --to 2024-07-31");
+  const auto [printed_status, printed] = RunCommand(pifctl + " --published --format csv");
+  EXPECT_EQ(printed_status, 0) << printed;
+  EXPECT_THAT(printed, HasSubstr("\n2 R.5,"));
+  EXPECT_THAT(printed, HasSubstr(",respondent,CHILD,c,8,c,"));
+  EXPECT_THAT(printed, ::testing::Not(HasSubstr("2 R.5 child")));
+  EXPECT_THAT(printed, ::testing::Not(HasSubstr("2 R.5 parent")));
+  const auto [refused_status, refusal] =
+      RunCommand(pifctl + " --published --codes '2 R.5 parent' --format csv");
+  EXPECT_EQ(refused_status, 1) << refusal;
+  EXPECT_THAT(refusal, HasSubstr("INVALID_ARGUMENT"));
+  EXPECT_THAT(refusal, HasSubstr("\"2 R.5 parent\" is not published on its own"));
+  const auto [internal_status, internal_printed] = RunCommand(pifctl + " --format csv");
+  EXPECT_EQ(internal_status, 0) << internal_printed;
+  EXPECT_THAT(internal_printed, HasSubstr("\n2 R.5 child,"));
+  EXPECT_THAT(internal_printed, HasSubstr("\n2 R.5 parent,"));
 }
 
 TEST_F(IndicatorsServiceTest, StoppedIntakeIsUnavailableNeverAZero) {

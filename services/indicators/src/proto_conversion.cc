@@ -162,7 +162,10 @@ void DefinitionToProto(const engine::IndicatorDefinition& definition,
   out->set_polarity(PolarityToProto(definition.polarity));
   out->set_definition_version(definition.definition_version);
   out->set_definition(definition.definition);
-  out->set_breakdowns_published(definition.breakdowns_publishable);
+  // A part of 2 R.5 is not published on its own (PublishedOnlyAsBreakdown), so neither is any
+  // breakdown of it.
+  out->set_breakdowns_published(definition.breakdowns_publishable &&
+                                PublishedOnlyAsBreakdown(definition.code) == nullptr);
   out->set_value_kind(common::v1::VALUE_KIND_PERCENTAGE);
 }
 

@@ -102,6 +102,12 @@ class FakeIndicatorsStore final : public IndicatorsStore {
     return stored;
   }
 
+  // Changes every stored set in place, as a row written by an older version might differ.
+  template <typename Edit>
+  void EditStoredSets(Edit edit) {
+    for (auto& [key, set] : results_) edit(set);
+  }
+
   int save_calls() const { return save_calls_; }
   int find_calls() const { return find_calls_; }
   size_t stored_count() const { return results_.size(); }

@@ -2,6 +2,8 @@
 // together, with a fake intake server and an in-memory store.
 #include <grpcpp/client_context.h>
 
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "domain_fakes.h"
 #include "fake_intake_server.h"
@@ -48,6 +50,33 @@ std::vector<intake::v1::Record> EightReferredThreeRepeats() {
                                          "' referral_date { year: 2023 month: 6 day: 1 } }")));
   }
   return records;
+}
+
+// The eight children of EightReferredThreeRepeats, and answers to LIFE_IMPROVED in 2023-24: C1-C8
+// (3 YES) and a parent or carer of each (7 YES). 2 R.5 is 10 of 16; its part `2 R.5 child` 3 of 8,
+// its part `2 R.5 parent` 7 of 8.
+std::vector<intake::v1::Record> WithLivesImproved() {
+  std::vector<intake::v1::Record> records = EightReferredThreeRepeats();
+  for (int i = 1; i <= 8; ++i) {
+    for (const char* respondent : {"RESPONDENT_CHILD", "RESPONDENT_PARENT_CARER"}) {
+      const bool child = std::string(respondent) == "RESPONDENT_CHILD";
+      const bool yes = child ? i <= 3 : i <= 7;
+      records.push_back(Parse(absl::StrCat(
+          "survey_response { response_id: '", child ? "K" : "P", i, "' person_id: 'C", i,
+          "' respondent: ", respondent,
+          " survey_date { year: 2023 month: 10 day: 1 } context: SURVEY_CONTEXT_PERIODIC",
+          " item: SURVEY_ITEM_LIFE_IMPROVED answer: ",
+          yes ? "SURVEY_ANSWER_YES" : "SURVEY_ANSWER_NO", " }")));
+    }
+  }
+  return records;
+}
+
+std::vector<std::string> CodesOf(
+    const google::protobuf::RepeatedPtrField<common::v1::IndicatorResult>& results) {
+  std::vector<std::string> codes;
+  for (const common::v1::IndicatorResult& result : results) codes.push_back(result.code());
+  return codes;
 }
 
 // The service wired as in production, except for the store (in memory) and intake (fake).
@@ -300,6 +329,102 @@ TEST_F(IndicatorsGrpcTest, SeriesReturnsOnePeriodResultPerPeriodInOrder) {
   EXPECT_EQ(response.period_results(1).results(0).value().withheld(),
             common::v1::WITHHOLD_REASON_NO_DENOMINATOR);
   EXPECT_EQ(intake_.export_calls(), 1);
+}
+
+TEST_F(IndicatorsGrpcTest, PublishedFiguresShowThePartsOf2R5OnlyAsItsRespondentCells) {
+  intake_.Set(WithLivesImproved(), 12);
+  v1::ComputeIndicatorsRequest request = S1Request(common::v1::DISCLOSURE_MODE_PUBLISHED);
+  request.clear_codes();
+  v1::ComputeIndicatorsResponse published;
+  grpc::Status status = Compute(request, &published);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  const std::vector<std::string> codes = CodesOf(published.results());
+  EXPECT_EQ(codes.size(), engine::Catalogue().size() - 2);
+  EXPECT_THAT(codes, ::testing::Not(::testing::Contains("2 R.5 child")));
+  EXPECT_THAT(codes, ::testing::Not(::testing::Contains("2 R.5 parent")));
+  const common::v1::IndicatorResult* all = nullptr;
+  for (const common::v1::IndicatorResult& result : published.results()) {
+    if (result.code() == "2 R.5") all = &result;
+  }
+  ASSERT_NE(all, nullptr);
+  EXPECT_EQ(all->numerator().value(), 10);
+  EXPECT_EQ(all->denominator().value(), 16);
+  std::map<std::string, const common::v1::BreakdownCell*> respondent;
+  for (const common::v1::BreakdownCell& cell : all->breakdowns()) {
+    if (cell.dimension() == "respondent") respondent[cell.category()] = &cell;
+  }
+  ASSERT_EQ(respondent.size(), 2u);
+  // The small child numerator is suppressed and the parent one with it: nothing to subtract.
+  EXPECT_EQ(respondent.at("CHILD")->numerator().suppressed(),
+            common::v1::SUPPRESSION_REASON_PRIMARY);
+  EXPECT_EQ(respondent.at("PARENT_CARER")->numerator().suppressed(),
+            common::v1::SUPPRESSION_REASON_SECONDARY);
+
+  // Asked for by name, a part is refused with the reason, and nothing is pulled or stored.
+  const int exports = intake_.export_calls();
+  const int saves = store_.save_calls();
+  request.add_codes("2 R.5");
+  request.add_codes("2 R.5 child");
+  v1::ComputeIndicatorsResponse refused;
+  const absl::Status refusal = FromGrpcStatus(Compute(request, &refused));
+  EXPECT_EQ(refusal.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(refusal.message()),
+              HasSubstr("codes[1] \"2 R.5 child\" is not published on its own: it is published "
+                        "only as the CHILD cell of the respondent breakdown of \"2 R.5\""));
+  const std::vector<FieldViolation> violations = FieldViolationsOf(refusal);
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "codes[1]");
+  EXPECT_EQ(violations[0].rule_code, "PUBLISHED_ONLY_AS_BREAKDOWN");
+  EXPECT_EQ(refused.results_size(), 0);
+  EXPECT_EQ(intake_.export_calls(), exports);
+  EXPECT_EQ(store_.save_calls(), saves);
+
+  // The series rpc follows the same rule.
+  grpc::ClientContext series_context;
+  v1::ComputeIndicatorSeriesRequest series;
+  series.set_council(kCouncil);
+  *series.mutable_sequence()->mutable_first() = request.period();
+  series.mutable_sequence()->set_count(2);
+  series.set_disclosure_mode(common::v1::DISCLOSURE_MODE_PUBLISHED);
+  v1::ComputeIndicatorSeriesResponse series_response;
+  status = stub_->ComputeIndicatorSeries(&series_context, series, &series_response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(series_response.period_results_size(), 2);
+  for (const v1::PeriodResults& period : series_response.period_results()) {
+    EXPECT_THAT(CodesOf(period.results()), ::testing::Not(::testing::Contains("2 R.5 parent")));
+    EXPECT_THAT(CodesOf(period.results()), ::testing::Not(::testing::Contains("2 R.5 child")));
+  }
+  grpc::ClientContext part_context;
+  series.add_codes("2 R.5 parent");
+  EXPECT_EQ(stub_->ComputeIndicatorSeries(&part_context, series, &series_response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+
+  // INTERNAL figures still carry all three, the parts with every count.
+  request.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
+  v1::ComputeIndicatorsResponse internal;
+  status = Compute(request, &internal);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(CodesOf(internal.results()), (std::vector<std::string>{"2 R.5", "2 R.5 child"}));
+  EXPECT_EQ(internal.results(1).numerator().value(), 3);
+  request.clear_codes();
+  status = Compute(request, &internal);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(static_cast<size_t>(internal.results_size()), engine::Catalogue().size());
+  EXPECT_THAT(CodesOf(internal.results()),
+              ::testing::IsSupersetOf({"2 R.5", "2 R.5 child", "2 R.5 parent"}));
+}
+
+TEST_F(IndicatorsGrpcTest, CatalogueSaysThePartsOf2R5HaveNoPublishedBreakdowns) {
+  grpc::ClientContext context;
+  v1::ListIndicatorsResponse response;
+  ASSERT_TRUE(stub_->ListIndicators(&context, v1::ListIndicatorsRequest(), &response).ok());
+  std::map<std::string, bool> published;
+  for (const v1::IndicatorDefinition& definition : response.indicators()) {
+    published[definition.code()] = definition.breakdowns_published();
+  }
+  EXPECT_TRUE(published.at("2 R.5"));
+  EXPECT_FALSE(published.at("2 R.5 child"));
+  EXPECT_FALSE(published.at("2 R.5 parent"));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "result_computer.h"
 
+#include "absl/strings/str_cat.h"
 #include "builder.h"
 #include "domain_fakes.h"
 #include "gmock/gmock.h"
@@ -286,6 +287,283 @@ TEST_F(ResultComputerTest, SeriesNeedsOneToTenPeriods) {
   request.list = std::vector<PeriodFields>{ClasYear(2022), Fields(2024, 1, 2, 2024, 1, 1)};
   EXPECT_EQ(FieldViolationsOf(computer_.ComputeSeries(request).status()).at(0).field,
             "list.periods[1].last_day");
+}
+
+// --- The parts of 2 R.5 are published only as its respondent cells ---
+
+// Answers to LIFE_IMPROVED in the CLAS year 2023-24: 8 children (3 YES) and 12 parents or carers
+// (10 YES). 2 R.5 is 13 of 20; its part `2 R.5 child` 3 of 8 (a small numerator) and its part
+// `2 R.5 parent` 10 of 12, so a published 13 and 10 would give the suppressed 3 away.
+engine::CaseRecords LivesImproved() {
+  RecordsBuilder b;
+  for (int i = 1; i <= 12; ++i) {
+    const std::string id = "C" + std::to_string(i);
+    b.AddChild(id, "2010-06-15", i % 2 == 0 ? "M" : "F");
+    b.AddAnswer("P" + std::to_string(i), id, "PARENT_CARER", "2023-10-01", "LIFE_IMPROVED",
+                i <= 10 ? "YES" : "NO");
+    if (i <= 8) {
+      b.AddAnswer("K" + std::to_string(i), id, "CHILD", "2023-10-01", "LIFE_IMPROVED",
+                  i <= 3 ? "YES" : "NO");
+    }
+  }
+  return b.Build();
+}
+
+std::vector<std::string> CodesOf(const ResultSet& set) {
+  std::vector<std::string> codes;
+  for (const IndicatorFigures& figures : set.results) codes.push_back(figures.code);
+  return codes;
+}
+
+const IndicatorFigures* FiguresOf(const ResultSet& set, const std::string& code) {
+  for (const IndicatorFigures& figures : set.results) {
+    if (figures.code == code) return &figures;
+  }
+  return nullptr;
+}
+
+const engine::PublishedCell* CellOf(const IndicatorFigures& figures, const std::string& dimension,
+                                    const std::string& category) {
+  for (const engine::PublishedCell& cell : figures.breakdowns) {
+    if (cell.dimension == dimension && cell.category == category) return &cell;
+  }
+  return nullptr;
+}
+
+// Every catalogue code except the two parts of 2 R.5.
+std::vector<std::string> CodesPublishedOnTheirOwn() {
+  std::vector<std::string> codes;
+  for (const engine::Indicator& indicator : engine::Catalogue()) {
+    const std::string& code = indicator.definition.code;
+    if (code != "2 R.5 child" && code != "2 R.5 parent") codes.push_back(code);
+  }
+  return codes;
+}
+
+TEST(PublicationRuleTest, OnlyThePartsOf2R5ArePublishedOnlyAsItsRespondentCells) {
+  for (const engine::Indicator& indicator : engine::Catalogue()) {
+    const std::string& code = indicator.definition.code;
+    EXPECT_EQ(PublishedOnlyAsBreakdown(code) != nullptr,
+              code == "2 R.5 child" || code == "2 R.5 parent")
+        << code;
+  }
+  const BreakdownCellOnly* child = PublishedOnlyAsBreakdown("2 R.5 child");
+  ASSERT_NE(child, nullptr);
+  EXPECT_STREQ(child->whole, "2 R.5");
+  EXPECT_STREQ(child->dimension, "respondent");
+  EXPECT_STREQ(child->category, "CHILD");
+  const BreakdownCellOnly* parent = PublishedOnlyAsBreakdown("2 R.5 parent");
+  ASSERT_NE(parent, nullptr);
+  EXPECT_STREQ(parent->whole, "2 R.5");
+  EXPECT_STREQ(parent->dimension, "respondent");
+  EXPECT_STREQ(parent->category, "PARENT_CARER");
+  // The parts really are 2 R.5's respondent cells: 2 R.5 declares that dimension of its own.
+  const engine::Indicator* whole = engine::FindIndicator("2 R.5");
+  ASSERT_NE(whole, nullptr);
+  EXPECT_EQ(PublishedOnlyAsBreakdown("2 R.5"), nullptr);
+}
+
+TEST(PublicationRuleTest, PublishedCodesLeaveThePartsOutAndRefuseThemByName) {
+  absl::StatusOr<std::vector<std::string>> all = CheckCodesFor({}, DisclosureMode::kPublished);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(*all, CodesPublishedOnTheirOwn());
+  EXPECT_EQ(all->size(), engine::Catalogue().size() - 2);
+  EXPECT_THAT(*all, ::testing::Contains("2 R.5"));
+
+  // INTERNAL: unchanged, the parts included.
+  absl::StatusOr<std::vector<std::string>> internal = CheckCodesFor({}, DisclosureMode::kInternal);
+  ASSERT_TRUE(internal.ok()) << internal.status();
+  EXPECT_TRUE(internal->empty());
+  internal = CheckCodesFor({"2 R.5 parent", "2 R.5", "2 R.5 child"}, DisclosureMode::kInternal);
+  ASSERT_TRUE(internal.ok()) << internal.status();
+  EXPECT_EQ(*internal, (std::vector<std::string>{"2 R.5", "2 R.5 child", "2 R.5 parent"}));
+
+  struct Case {
+    std::vector<std::string> codes;
+    std::string field;
+    std::string part;
+    std::string category;
+  };
+  const std::vector<Case> cases = {
+      {{"1 S.1", "2 R.5 child"}, "codes[1]", "2 R.5 child", "CHILD"},
+      {{"2 R.5 parent"}, "codes[0]", "2 R.5 parent", "PARENT_CARER"},
+      {{"2 R.5", "2 R.5 parent", "2 R.5 child"}, "codes[1]", "2 R.5 parent", "PARENT_CARER"},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<std::vector<std::string>> refused =
+        CheckCodesFor(c.codes, DisclosureMode::kPublished);
+    ASSERT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument) << c.field;
+    const std::string message(refused.status().message());
+    EXPECT_THAT(message, ::testing::HasSubstr("\"" + c.part + "\" is not published on its own"));
+    EXPECT_THAT(message, ::testing::HasSubstr("only as the " + c.category +
+                                              " cell of the respondent breakdown of \"2 R.5\""));
+    const std::vector<FieldViolation> violations = FieldViolationsOf(refused.status());
+    ASSERT_EQ(violations.size(), 1u);
+    EXPECT_EQ(violations[0].field, c.field);
+    EXPECT_EQ(violations[0].rule_code, "PUBLISHED_ONLY_AS_BREAKDOWN");
+    EXPECT_EQ(violations[0].message, message);
+  }
+  // An unknown code is still reported as such first.
+  EXPECT_EQ(FieldViolationsOf(
+                CheckCodesFor({"2 R.5 child", "1 Z.9"}, DisclosureMode::kPublished).status())
+                .at(0)
+                .rule_code,
+            "UNKNOWN_INDICATOR_CODE");
+}
+
+TEST_F(ResultComputerTest, PublishedFiguresOfEveryIndicatorShowThePartsOnlyAsCellsOf2R5) {
+  source_.Set(kCouncil, LivesImproved(), 12);
+  ComputeRequest request = Request(DisclosureMode::kPublished);
+  request.codes.clear();
+  auto computed = computer_.Compute(request);
+  ASSERT_TRUE(computed.ok()) << computed.status();
+  EXPECT_EQ(CodesOf(computed->set), CodesPublishedOnTheirOwn());
+  const IndicatorFigures* all = FiguresOf(computed->set, "2 R.5");
+  ASSERT_NE(all, nullptr);
+  EXPECT_EQ(all->numerator.value, 13);
+  EXPECT_EQ(all->denominator.value, 20);
+  // The parts are the respondent cells, protected together: the small child numerator is
+  // suppressed and so, secondarily, is the parent one, so 13 minus a shown part gives nothing.
+  const engine::PublishedCell* child = CellOf(*all, "respondent", "CHILD");
+  const engine::PublishedCell* parent = CellOf(*all, "respondent", "PARENT_CARER");
+  ASSERT_NE(child, nullptr);
+  ASSERT_NE(parent, nullptr);
+  EXPECT_FALSE(child->numerator.value.has_value());
+  EXPECT_EQ(child->numerator.reason, engine::SuppressionReason::kPrimary);
+  EXPECT_FALSE(parent->numerator.value.has_value());
+  EXPECT_EQ(parent->numerator.reason, engine::SuppressionReason::kSecondary);
+  EXPECT_EQ(child->denominator.value, 8);
+  EXPECT_EQ(parent->denominator.value, 12);
+  for (const DataQualityNote& note : computed->set.notes) {
+    EXPECT_EQ(PublishedOnlyAsBreakdown(note.indicator_code), nullptr) << note.indicator_code;
+  }
+}
+
+TEST_F(ResultComputerTest, InternalFiguresStillCarry2R5AndBothPartsOnTheirOwn) {
+  source_.Set(kCouncil, LivesImproved(), 12);
+  ComputeRequest request = Request(DisclosureMode::kInternal);
+  request.codes.clear();
+  auto computed = computer_.Compute(request);
+  ASSERT_TRUE(computed.ok()) << computed.status();
+  EXPECT_EQ(computed->set.results.size(), engine::Catalogue().size());
+  const IndicatorFigures* all = FiguresOf(computed->set, "2 R.5");
+  const IndicatorFigures* child = FiguresOf(computed->set, "2 R.5 child");
+  const IndicatorFigures* parent = FiguresOf(computed->set, "2 R.5 parent");
+  ASSERT_NE(all, nullptr);
+  ASSERT_NE(child, nullptr);
+  ASSERT_NE(parent, nullptr);
+  EXPECT_EQ(all->numerator.value, 13);
+  EXPECT_EQ(child->numerator.value, 3);
+  EXPECT_EQ(child->denominator.value, 8);
+  EXPECT_EQ(parent->numerator.value, 10);
+  EXPECT_EQ(parent->denominator.value, 12);
+
+  request.codes = {"2 R.5 child"};
+  auto one = computer_.Compute(request);
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_EQ(CodesOf(one->set), (std::vector<std::string>{"2 R.5 child"}));
+}
+
+TEST_F(ResultComputerTest, PublishedFiguresOfAPartAreRefusedBeforeAnythingIsComputed) {
+  source_.Set(kCouncil, LivesImproved(), 12);
+  for (const char* part : {"2 R.5 child", "2 R.5 parent"}) {
+    ComputeRequest request = Request(DisclosureMode::kPublished);
+    request.codes = {"2 R.5", part};
+    auto computed = computer_.Compute(request);
+    EXPECT_EQ(computed.status().code(), absl::StatusCode::kInvalidArgument) << part;
+    EXPECT_THAT(std::string(computed.status().message()),
+                ::testing::HasSubstr(absl::StrCat("\"", part, "\" is not published on its own")));
+    ASSERT_EQ(FieldViolationsOf(computed.status()).size(), 1u);
+    EXPECT_EQ(FieldViolationsOf(computed.status())[0].field, "codes[1]");
+
+    SeriesRequest series;
+    series.council = kCouncil;
+    series.sequence = SequenceFields{ClasYear(2022), 2, 0};
+    series.codes = {part};
+    series.mode = DisclosureMode::kPublished;
+    auto refused = computer_.ComputeSeries(series);
+    EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument) << part;
+    EXPECT_EQ(FieldViolationsOf(refused.status()).at(0).rule_code, "PUBLISHED_ONLY_AS_BREAKDOWN");
+  }
+  EXPECT_EQ(source_.load_calls(), 0);
+  EXPECT_EQ(store_.find_calls(), 0);
+  EXPECT_EQ(store_.save_calls(), 0);
+}
+
+TEST_F(ResultComputerTest, PublishedSeriesOfEveryIndicatorLeaveThePartsOut) {
+  source_.Set(kCouncil, LivesImproved(), 12);
+  SeriesRequest request;
+  request.council = kCouncil;
+  request.list = std::vector<PeriodFields>{ClasYear(2022), ClasYear(2023)};
+  request.mode = DisclosureMode::kPublished;
+  auto series = computer_.ComputeSeries(request);
+  ASSERT_TRUE(series.ok()) << series.status();
+  ASSERT_EQ(series->size(), 2u);
+  for (const ResultSet& set : *series) {
+    EXPECT_EQ(CodesOf(set), CodesPublishedOnTheirOwn());
+  }
+  // The same computation as ComputeIndicators of every code: the stored set is shared.
+  ComputeRequest single = Request(DisclosureMode::kPublished);
+  single.codes.clear();
+  auto computed = computer_.Compute(single);
+  ASSERT_TRUE(computed.ok()) << computed.status();
+  EXPECT_TRUE(computed->reused);
+  EXPECT_EQ(computed->set.provenance.result_id, (*series)[1].provenance.result_id);
+}
+
+TEST_F(ResultComputerTest, APublishedSetStoredWithThePartsIsNeverHandedOutAgain) {
+  source_.Set(kCouncil, LivesImproved(), 12);
+  absl::StatusOr<PolicyInForce> policy = policies_.Get(kCouncil);
+  ASSERT_TRUE(policy.ok()) << policy.status();
+  // Published figures of every indicator as stored before the rule, under the key the computer
+  // then gave them ("codes=*"): they hold the parts.
+  ResultKey old_key;
+  old_key.council = kCouncil;
+  old_key.period = {*engine::Date::FromYmd(2023, 8, 1), *engine::Date::FromYmd(2024, 7, 31)};
+  old_key.intake_data_version = 12;
+  old_key.definitions_version = engine::DefinitionsVersion();
+  old_key.request = "codes=*;breakdowns=";
+  old_key.mode = DisclosureMode::kPublished;
+  old_key.policy = policy->policy;
+  ResultSet old_set;
+  old_set.provenance.council = kCouncil;
+  old_set.provenance.period = old_key.period;
+  old_set.provenance.intake_data_version = 12;
+  old_set.provenance.definitions_version = old_key.definitions_version;
+  old_set.provenance.mode = DisclosureMode::kPublished;
+  old_set.provenance.policy = policy->policy;
+  for (const char* code : {"2 R.5", "2 R.5 child", "2 R.5 parent"}) {
+    IndicatorFigures figures;
+    figures.code = code;
+    old_set.results.push_back(figures);
+  }
+  ASSERT_TRUE(store_.SaveResult(old_key, old_set).ok());
+
+  ComputeRequest request = Request(DisclosureMode::kPublished);
+  request.codes.clear();
+  auto computed = computer_.Compute(request);
+  ASSERT_TRUE(computed.ok()) << computed.status();
+  EXPECT_FALSE(computed->reused);
+  EXPECT_EQ(CodesOf(computed->set), CodesPublishedOnTheirOwn());
+  EXPECT_EQ(store_.stored_count(), 2u);
+
+  // A stored published set holding a part, however it got there, is refused rather than handed
+  // out; INTERNAL sets keep theirs.
+  ComputeRequest internal = Request(DisclosureMode::kInternal);
+  internal.codes = {"2 R.5 child"};
+  ASSERT_TRUE(computer_.Compute(internal).ok());
+  store_.EditStoredSets([](ResultSet& set) {
+    if (set.provenance.mode != DisclosureMode::kPublished) return;
+    IndicatorFigures part;
+    part.code = "2 R.5 parent";
+    set.results.push_back(part);
+  });
+  auto refused = computer_.Compute(request);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kInternal);
+  EXPECT_THAT(std::string(refused.status().message()), ::testing::HasSubstr("2 R.5 parent"));
+  auto kept = computer_.Compute(internal);
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  EXPECT_TRUE(kept->reused);
 }
 
 }  // namespace

@@ -10,6 +10,11 @@
 namespace pif::indicators {
 namespace {
 
+constexpr BreakdownCellOnly kBreakdownCellsOnly[] = {
+    {"2 R.5 child", "2 R.5", "respondent", "CHILD"},
+    {"2 R.5 parent", "2 R.5", "respondent", "PARENT_CARER"},
+};
+
 constexpr engine::Dimension kDimensionOrder[] = {
     engine::Dimension::kSex, engine::Dimension::kAgeBand, engine::Dimension::kEthnicGroup,
     engine::Dimension::kDisability, engine::Dimension::kLocality};
@@ -92,6 +97,40 @@ absl::StatusOr<std::vector<std::string>> CheckCodes(const std::vector<std::strin
     }
   }
   return ordered;
+}
+
+const BreakdownCellOnly* PublishedOnlyAsBreakdown(std::string_view code) {
+  for (const BreakdownCellOnly& part : kBreakdownCellsOnly) {
+    if (code == part.code) return &part;
+  }
+  return nullptr;
+}
+
+absl::StatusOr<std::vector<std::string>> CheckCodesFor(const std::vector<std::string>& codes,
+                                                       DisclosureMode mode,
+                                                       const std::string& field) {
+  absl::StatusOr<std::vector<std::string>> checked = CheckCodes(codes, field);
+  if (!checked.ok() || mode != DisclosureMode::kPublished) return checked;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    const BreakdownCellOnly* part = PublishedOnlyAsBreakdown(codes[i]);
+    if (part == nullptr) continue;
+    const std::string name = absl::StrCat(field, "[", i, "]");
+    return Invalid(
+        name, "PUBLISHED_ONLY_AS_BREAKDOWN",
+        absl::StrCat(name, " \"", part->code, "\" is not published on its own: it is published ",
+                     "only as the ", part->category, " cell of the ", part->dimension,
+                     " breakdown of \"", part->whole, "\", where it is protected with the other ",
+                     "cells (beside its total it could be worked out by subtraction); ask for \"",
+                     part->whole, "\" or for INTERNAL figures"));
+  }
+  if (!checked->empty()) return checked;
+  std::vector<std::string> published;
+  for (const engine::Indicator& indicator : engine::Catalogue()) {
+    if (PublishedOnlyAsBreakdown(indicator.definition.code) == nullptr) {
+      published.push_back(indicator.definition.code);
+    }
+  }
+  return published;
 }
 
 absl::StatusOr<std::vector<engine::Dimension>> CheckBreakdowns(

@@ -22,6 +22,21 @@ std::string RequestText(const std::vector<std::string>& codes,
                       ";breakdowns=", absl::StrJoin(names, ","));
 }
 
+// OK unless a PUBLISHED set holds a result published only as a breakdown cell. A plan never asks
+// for one (CheckCodesFor); this keeps any set, stored or computed, that breaks the rule from
+// being handed out.
+absl::Status CheckPublishable(const ResultSet& set) {
+  if (set.provenance.mode != DisclosureMode::kPublished) return absl::OkStatus();
+  for (const IndicatorFigures& figures : set.results) {
+    if (PublishedOnlyAsBreakdown(figures.code) != nullptr) {
+      return absl::InternalError(absl::StrCat("published result set ", set.provenance.result_id,
+                                              " holds ", figures.code,
+                                              ", which is published only as a breakdown cell"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<ResultSet> ComputeResultSet(const CouncilSnapshot& snapshot,
@@ -67,7 +82,7 @@ absl::StatusOr<ResultComputer::Plan> ResultComputer::MakePlan(
   plan.council = council;
   plan.periods = std::move(periods);
   plan.mode = mode;
-  absl::StatusOr<std::vector<std::string>> checked_codes = CheckCodes(codes);
+  absl::StatusOr<std::vector<std::string>> checked_codes = CheckCodesFor(codes, mode);
   if (!checked_codes.ok()) return checked_codes.status();
   plan.codes = std::move(*checked_codes);
   absl::StatusOr<std::vector<engine::Dimension>> checked_breakdowns = CheckBreakdowns(breakdowns);
@@ -132,6 +147,7 @@ absl::StatusOr<std::vector<ComputedResultSet>> ResultComputer::Run(const Plan& p
   }
   for (size_t i = 0; i < plan.periods.size(); ++i) {
     if (stored[i].has_value()) sets[i] = {std::move(*stored[i]), true};
+    if (absl::Status status = CheckPublishable(sets[i].set); !status.ok()) return status;
   }
   return sets;
 }

@@ -20,7 +20,8 @@ namespace pif::indicators {
 struct ComputeRequest {
   std::string council;
   PeriodFields period;
-  // Indicator codes; empty = every indicator.
+  // Indicator codes; empty = every indicator (PUBLISHED: every indicator published on its own,
+  // see CheckCodesFor).
   std::vector<std::string> codes;
   // Standard child breakdown dimensions.
   std::vector<std::string> breakdowns;
@@ -51,11 +52,13 @@ class ResultComputer {
   ResultComputer(SnapshotCache* snapshots, IndicatorsStore* store, DisclosurePolicies* policies)
       : snapshots_(snapshots), store_(store), policies_(policies) {}
 
-  // One period. INVALID_ARGUMENT (with field violations) for a bad request, UNAVAILABLE when
+  // One period. INVALID_ARGUMENT (with field violations) for a bad request, including PUBLISHED
+  // figures of an indicator published only as a breakdown cell (CheckCodesFor), UNAVAILABLE when
   // intake cannot be reached.
   absl::StatusOr<ComputedResultSet> Compute(const ComputeRequest& request);
 
-  // Several periods, all from the same intake data version, in the order asked.
+  // Several periods, all from the same intake data version, in the order asked; checked like
+  // Compute (the same plan, the same publication rule).
   absl::StatusOr<std::vector<ResultSet>> ComputeSeries(const SeriesRequest& request);
 
  private:
@@ -63,6 +66,8 @@ class ResultComputer {
   struct Plan {
     std::string council;
     std::vector<engine::Period> periods;
+    // As CheckCodesFor gives them: never empty for PUBLISHED, so a PUBLISHED set stored before
+    // the parts of 2 R.5 were left out ("codes=*") is never found again.
     std::vector<std::string> codes;
     std::vector<engine::Dimension> breakdowns;
     DisclosureMode mode = DisclosureMode::kPublished;
