@@ -162,6 +162,12 @@ void DefinitionToProto(const engine::IndicatorDefinition& definition,
   out->set_polarity(PolarityToProto(definition.polarity));
   out->set_definition_version(definition.definition_version);
   out->set_definition(definition.definition);
+  out->set_denominator_text(definition.denominator_text);
+  out->set_numerator_text(definition.numerator_text);
+  for (const std::string& dimension : definition.own_dimensions) {
+    out->add_own_breakdown_dimensions(dimension);
+  }
+  for (const std::string& name : definition.supplementary_names) out->add_supplementary_names(name);
   // A part of 2 R.5 is not published on its own (PublishedOnlyAsBreakdown), so neither is any
   // breakdown of it.
   out->set_breakdowns_published(definition.breakdowns_publishable &&

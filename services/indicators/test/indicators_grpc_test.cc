@@ -248,6 +248,23 @@ TEST_F(IndicatorsGrpcTest, CatalogueListsEveryIndicatorWithItsFrameworkPlace) {
     if (definition.code() == "1 R.3") {
       EXPECT_FALSE(definition.breakdowns_published());
     }
+    // Every indicator says who is in D and N; own dimensions and supplementary figures named.
+    EXPECT_FALSE(definition.denominator_text().empty()) << definition.code();
+    EXPECT_FALSE(definition.numerator_text().empty()) << definition.code();
+    if (definition.code() == "5.2") {
+      EXPECT_EQ(definition.denominator_text(),
+                "reviews with meeting_date in the period and sw_due_date recorded.");
+      ASSERT_EQ(definition.own_breakdown_dimensions_size(), 1);
+      EXPECT_EQ(definition.own_breakdown_dimensions(0), "review_type");
+    }
+    if (definition.code() == "1 H.5") {
+      EXPECT_THAT(definition.supplementary_names(),
+                  ::testing::ElementsAre("SELF_HARM", "SUICIDE_ATTEMPT", "SUICIDE"));
+    }
+    if (definition.code() == "1 N.1") {
+      EXPECT_TRUE(definition.own_breakdown_dimensions().empty());
+      EXPECT_TRUE(definition.supplementary_names().empty());
+    }
     if (definition.code() == "1 R.4") {
       EXPECT_EQ(definition.theme(), common::v1::SHANARRI_THEME_RESPECTED_AND_RESPONSIBLE);
     }
