@@ -48,6 +48,8 @@ PACKAGES=(
   libcsv-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev chromium
+  # certificates for the mutual TLS tests and for operators (deploy/make-dev-certs.sh)
+  openssl
   # runtime data (absl::LoadTimeZone reads the system's tzdata)
   tzdata
   # throwaway PostgreSQL clusters for the local stack and the tests

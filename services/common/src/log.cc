@@ -96,6 +96,8 @@ absl::string_view KeyName(Key key) {
       return "port";
     case Key::kSignal:
       return "signal";
+    case Key::kMode:
+      return "mode";
   }
   return "unknown";
 }

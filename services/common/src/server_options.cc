@@ -18,6 +18,7 @@ void AddServerFlags(FlagSet& flags, ServerOptions* options) {
                "seconds in-flight calls may run after SIGTERM", &options->drain_seconds, 0, 3600);
   flags.AddString("log_level", "PIF_LOG_LEVEL", "debug, info, warning or error",
                   &options->log_level);
+  AddTlsFlags(flags, "PIF_", &options->tls);
 }
 
 }  // namespace pif

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "pif/common/channel.h"
 #include "pif/common/log.h"
 #include "pif/common/pg_database.h"
 #include "pif/common/signals.h"
@@ -45,6 +46,17 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
     std::cerr << "--database_url (or PIF_DATABASE_URL) is required\n";
     return 2;
   }
+  // The service's own identity also serves its calls to other services (one place).
+  absl::StatusOr<std::optional<TlsMaterial>> tls = LoadTls(options.tls);
+  if (!tls.ok()) {
+    std::cerr << tls.status().message() << "\n";
+    return 2;
+  }
+  ClientOptions client;
+  client.tls = *tls;
+  SetDefaultClientOptions(client);
+  log::Event(tls->has_value() ? log::Level::kInfo : log::Level::kWarning, "transport")
+      .Str(log::Key::kMode, tls->has_value() ? "mutual_tls" : "plaintext");
 
   if (auto created = pg::EnsureDatabaseExists(options.database_url); !created.ok()) {
     return Fail("database", created.status());

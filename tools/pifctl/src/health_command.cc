@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "caller_identity.h"
 #include "commands.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "pif/common/channel.h"
@@ -38,7 +39,7 @@ int RunHealth(const std::vector<std::string>& args) {
   flags.AddString("service", "", "fully qualified service name; empty checks the whole server",
                   &service);
   flags.AddInt("timeout_ms", "", "how long to wait for each answer", &timeout_ms, 1, 600000);
-  if (absl::Status parsed = flags.Parse(args, ProcessEnvironment()); !parsed.ok()) {
+  if (absl::Status parsed = ParseWithCallerIdentity(flags, args); !parsed.ok()) {
     const bool help = absl::IsNotFound(parsed);
     (help ? std::cout : std::cerr) << parsed.message() << "\n";
     return help ? 0 : 2;

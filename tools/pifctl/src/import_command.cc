@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "batch_id.h"
+#include "caller_identity.h"
 #include "command_args.h"
 #include "commands.h"
 #include "csv_files.h"
@@ -157,7 +158,7 @@ std::optional<int> ParseFlags(const std::vector<std::string>& args, ImportFlags*
   set.AddInt("chunk_records", "", "records per streamed message", &flags->chunk_records, 1, 100000);
   set.AddString("progress", "", "auto (on a terminal), always or never", &flags->progress);
   const SplitArgs split = SplitPositional(args);
-  if (absl::Status parsed = set.Parse(split.flags, ProcessEnvironment()); !parsed.ok()) {
+  if (absl::Status parsed = ParseWithCallerIdentity(set, split.flags); !parsed.ok()) {
     if (absl::IsNotFound(parsed)) {
       std::cout << parsed.message() << kHelp;
       return kExitAllAccepted;

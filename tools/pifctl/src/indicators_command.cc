@@ -8,6 +8,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "call_helpers.h"
+#include "caller_identity.h"
 #include "commands.h"
 #include "pif/common/channel.h"
 #include "pif/common/domain_status.h"
@@ -60,7 +61,7 @@ int RunIndicators(const std::vector<std::string>& args) {
   flags.AddString("format", "", "json, csv or table", &format_text);
   flags.AddInt("timeout_seconds", "", "how long to wait for the figures", &timeout_seconds, 1,
                3600);
-  if (absl::Status parsed = flags.Parse(args, ProcessEnvironment()); !parsed.ok()) {
+  if (absl::Status parsed = ParseWithCallerIdentity(flags, args); !parsed.ok()) {
     const bool help = absl::IsNotFound(parsed);
     (help ? std::cout : std::cerr) << parsed.message() << "\n";
     return help ? 0 : kUsageError;

@@ -16,6 +16,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "call_helpers.h"
+#include "caller_identity.h"
 #include "commands.h"
 #include "pif/common/channel.h"
 #include "pif/common/domain_status.h"
@@ -112,7 +113,7 @@ std::optional<int> ParseFlags(const std::vector<std::string>& args, ReportFlags*
              &flags->trend_periods, 1, 5);
   set.AddInt("timeout_seconds", "", "how long to wait for the report", &flags->timeout_seconds, 1,
              3600);
-  if (absl::Status parsed = set.Parse(WithShortOutput(args), ProcessEnvironment()); !parsed.ok()) {
+  if (absl::Status parsed = ParseWithCallerIdentity(set, WithShortOutput(args)); !parsed.ok()) {
     if (absl::IsNotFound(parsed)) {
       std::cout << parsed.message() << kHelp;
       return 0;

@@ -32,6 +32,7 @@ enum class Key {
   kSqlState,    // a PostgreSQL SQLSTATE code
   kPort,        // a port number
   kSignal,      // a signal number
+  kMode,        // a named operating mode ("mutual_tls", "plaintext")
 };
 
 // Parses "debug", "info", "warning" or "error"; returns false for anything else.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "pif/common/flags.h"
+#include "pif/common/tls.h"
 
 namespace pif {
 
@@ -26,6 +27,9 @@ struct ServerOptions {
   int64_t drain_seconds = 20;
   // Lowest log level written: debug, info, warning or error.
   std::string log_level = "info";
+  // Mutual TLS for the server and for the service's own calls to other services: all three
+  // files or none (plaintext).
+  TlsFiles tls;
 };
 
 // Declares the shared flags on `flags`, writing into *options (whose values are the defaults).

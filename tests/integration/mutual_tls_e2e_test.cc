@@ -1,0 +1,120 @@
+// Mutual TLS end to end: pif-intake and pif-indicators started with certificates, the indicators
+// service calling intake with its own identity, and pifctl with and without one.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "service_process.h"
+#include "test_certificates.h"
+#include "test_database.h"
+
+namespace pif {
+namespace {
+
+using testing::BinaryPath;
+using testing::MissingDatabase;
+using testing::ServiceProcess;
+
+// Runs a command; returns its exit status and what it printed on stdout and stderr together.
+std::pair<int, std::string> RunCommand(const std::string& command) {
+  std::string output;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (pipe == nullptr) return {-1, output};
+  char buffer[4096];
+  size_t read = 0;
+  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, read);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+// The --tls_* flags of `party`, trusting `ca`, from the certificates in `dir`.
+std::string TlsFlags(const std::string& dir, const std::string& ca, const std::string& party) {
+  return absl::StrCat(" --tls_ca_file=", dir, "/", ca, ".pem --tls_cert_file=", dir, "/", party,
+                      ".pem --tls_key_file=", dir, "/", party, ".key");
+}
+
+std::vector<std::string> ServiceArgs(const std::string& conninfo, const std::string& dir,
+                                     const std::string& party) {
+  return {"--listen=127.0.0.1:0",
+          "--database_url=" + conninfo,
+          "--drain_seconds=2",
+          "--db_pool_size=2",
+          "--tls_ca_file=" + dir + "/ca.pem",
+          "--tls_cert_file=" + dir + "/" + party + ".pem",
+          "--tls_key_file=" + dir + "/" + party + ".key"};
+}
+
+class MutualTlsE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto dir = testing::MakeTestCertificates(
+        {"ca", "other_ca"},
+        {{"intake", "ca"}, {"indicators", "ca"}, {"operator", "ca"}, {"stranger", "other_ca"}});
+    ASSERT_TRUE(dir.ok()) << dir.status();
+    dir_ = *dir;
+  }
+  std::string dir_;
+};
+
+TEST_F(MutualTlsE2eTest, ServicesAndPifctlTalkOnlyWithCertificatesOfTheirCa) {
+  MissingDatabase intake_db("tls_intake");
+  MissingDatabase indicators_db("tls_indicators");
+  ServiceProcess intake(BinaryPath("pif-intake"),
+                        ServiceArgs(intake_db.conninfo(), dir_, "intake"));
+  auto intake_port = intake.WaitUntilServing();
+  ASSERT_TRUE(intake_port.ok()) << intake_port.status();
+  const std::string intake_address = absl::StrCat("127.0.0.1:", *intake_port);
+  std::vector<std::string> indicators_args =
+      ServiceArgs(indicators_db.conninfo(), dir_, "indicators");
+  indicators_args.push_back("--intake_address=" + intake_address);
+  ServiceProcess indicators(BinaryPath("pif-indicators"), indicators_args);
+  auto indicators_port = indicators.WaitUntilServing();
+  ASSERT_TRUE(indicators_port.ok()) << indicators_port.status();
+  const std::string indicators_address = absl::StrCat("127.0.0.1:", *indicators_port);
+  // Each says how it talks, without a certificate's contents.
+  EXPECT_TRUE(absl::StrContains(intake.Log(), "\"mode\":\"mutual_tls\"")) << intake.Log();
+
+  const std::string health = absl::StrCat(BinaryPath("pifctl"), " health --timeout_ms=3000",
+                                          " --address=", intake_address, ",", indicators_address);
+  const auto [ok_status, ok_output] = RunCommand(health + TlsFlags(dir_, "ca", "operator"));
+  EXPECT_EQ(ok_status, 0) << ok_output;
+  EXPECT_EQ(ok_output,
+            absl::StrCat(intake_address, "  SERVING\n", indicators_address, "  SERVING\n"));
+  // Without a certificate, or with one of another CA, nothing is served.
+  const auto [plain_status, plain_output] = RunCommand(health);
+  EXPECT_EQ(plain_status, 1) << plain_output;
+  EXPECT_FALSE(absl::StrContains(plain_output, "SERVING\n")) << plain_output;
+  const auto [stranger_status, stranger_output] =
+      RunCommand(health + TlsFlags(dir_, "ca", "stranger"));
+  EXPECT_EQ(stranger_status, 1) << stranger_output;
+
+  // The indicators service pulls intake's snapshot over mutual TLS with its own identity.
+  const auto [compute_status, compute_output] = RunCommand(absl::StrCat(
+      BinaryPath("pifctl"), " indicators --address=", indicators_address,
+      " --council=S12000033 --from=2024-08-01 --to=2025-07-31 --codes=5.1 --format=json",
+      TlsFlags(dir_, "ca", "operator")));
+  EXPECT_EQ(compute_status, 0) << compute_output;
+  EXPECT_TRUE(absl::StrContains(compute_output, "\"code\": \"5.1\"") ||
+              absl::StrContains(compute_output, "\"code\":\"5.1\""))
+      << compute_output;
+}
+
+TEST_F(MutualTlsE2eTest, AServiceWithPartOfItsTlsFilesRefusesToStartAndNamesTheFlag) {
+  MissingDatabase db("tls_partial");
+  ServiceProcess intake(
+      BinaryPath("pif-intake"),
+      {"--listen=127.0.0.1:0", "--database_url=" + db.conninfo(),
+       "--tls_cert_file=" + dir_ + "/intake.pem", "--tls_key_file=" + dir_ + "/intake.key"});
+  auto exit_status = intake.WaitForExit();
+  ASSERT_TRUE(exit_status.ok()) << exit_status.status();
+  EXPECT_EQ(*exit_status, 2);
+  EXPECT_TRUE(absl::StrContains(intake.Log(), "--tls_ca_file is required")) << intake.Log();
+}
+
+}  // namespace
+}  // namespace pif
