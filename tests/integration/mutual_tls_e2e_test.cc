@@ -3,12 +3,15 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "pif/common/channel.h"
+#include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "service_process.h"
 #include "test_certificates.h"
 #include "test_database.h"
@@ -92,6 +95,32 @@ TEST_F(MutualTlsE2eTest, ServicesAndPifctlTalkOnlyWithCertificatesOfTheirCa) {
   const auto [stranger_status, stranger_output] =
       RunCommand(health + TlsFlags(dir_, "ca", "stranger"));
   EXPECT_EQ(stranger_status, 1) << stranger_output;
+
+  // A batch sent over mutual TLS is audited under the certificate's name.
+  {
+    std::ofstream(dir_ + "/children.csv")
+        << "person_id,dob,expected_dob,sex,ethnic_group,disability,locality,family_group_id\n"
+        << "P1,2010-05-06,,F,White,N,North,F1\n";
+    const auto [import_status, import_output] = RunCommand(absl::StrCat(
+        BinaryPath("pifctl"), " import ", dir_, " --council=S12000033 --batch_id=tls-1",
+        " --address=", intake_address, " --progress=never", TlsFlags(dir_, "ca", "operator")));
+    EXPECT_EQ(import_status, 0) << import_output;
+    auto tls = LoadTls(TlsFiles{dir_ + "/ca.pem", dir_ + "/operator.pem", dir_ + "/operator.key"});
+    ASSERT_TRUE(tls.ok()) << tls.status();
+    ClientOptions options;
+    options.tls = *tls;
+    auto stub = intake::v1::IntakeService::NewStub(OpenChannel(intake_address, options));
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    intake::v1::GetBatchRequest request;
+    request.set_council("S12000033");
+    request.set_batch_id("tls-1");
+    intake::v1::GetBatchResponse response;
+    grpc::Status status = stub->GetBatch(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_TRUE(absl::StartsWith(response.batch().caller(), "certificate=operator peer="))
+        << response.batch().caller();
+  }
 
   // The indicators service pulls intake's snapshot over mutual TLS with its own identity.
   const auto [compute_status, compute_output] = RunCommand(absl::StrCat(
