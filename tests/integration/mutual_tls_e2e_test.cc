@@ -131,6 +131,19 @@ TEST_F(MutualTlsE2eTest, ServicesAndPifctlTalkOnlyWithCertificatesOfTheirCa) {
   EXPECT_TRUE(absl::StrContains(compute_output, "\"code\": \"5.1\"") ||
               absl::StrContains(compute_output, "\"code\":\"5.1\""))
       << compute_output;
+
+  // Intake's access audit names each caller by its certificate: the operator's pifctl for the
+  // batch, the indicators service for the snapshot it pulled.
+  const std::string log = intake.Log();
+  EXPECT_TRUE(absl::StrContains(log, "\"caller\":\"certificate=operator\"")) << log;
+  bool indicators_pulled = false;
+  for (const std::string& line : intake.LogEvents("access")) {
+    if (absl::StrContains(line, "\"caller\":\"certificate=indicators\"") &&
+        absl::StrContains(line, "S12000033")) {
+      indicators_pulled = true;
+    }
+  }
+  EXPECT_TRUE(indicators_pulled) << log;
 }
 
 TEST_F(MutualTlsE2eTest, AServiceWithPartOfItsTlsFilesRefusesToStartAndNamesTheFlag) {

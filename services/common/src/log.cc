@@ -98,6 +98,8 @@ absl::string_view KeyName(Key key) {
       return "signal";
     case Key::kMode:
       return "mode";
+    case Key::kCaller:
+      return "caller";
   }
   return "unknown";
 }

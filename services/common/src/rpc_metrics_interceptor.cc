@@ -3,50 +3,10 @@
 #include <chrono>
 
 #include "pif/common/log.h"
+#include "pif/common/status_mapping.h"
 
 namespace pif {
 namespace {
-
-const char* CodeName(grpc::StatusCode code) {
-  switch (code) {
-    case grpc::StatusCode::OK:
-      return "OK";
-    case grpc::StatusCode::CANCELLED:
-      return "CANCELLED";
-    case grpc::StatusCode::UNKNOWN:
-      return "UNKNOWN";
-    case grpc::StatusCode::INVALID_ARGUMENT:
-      return "INVALID_ARGUMENT";
-    case grpc::StatusCode::DEADLINE_EXCEEDED:
-      return "DEADLINE_EXCEEDED";
-    case grpc::StatusCode::NOT_FOUND:
-      return "NOT_FOUND";
-    case grpc::StatusCode::ALREADY_EXISTS:
-      return "ALREADY_EXISTS";
-    case grpc::StatusCode::PERMISSION_DENIED:
-      return "PERMISSION_DENIED";
-    case grpc::StatusCode::RESOURCE_EXHAUSTED:
-      return "RESOURCE_EXHAUSTED";
-    case grpc::StatusCode::FAILED_PRECONDITION:
-      return "FAILED_PRECONDITION";
-    case grpc::StatusCode::ABORTED:
-      return "ABORTED";
-    case grpc::StatusCode::OUT_OF_RANGE:
-      return "OUT_OF_RANGE";
-    case grpc::StatusCode::UNIMPLEMENTED:
-      return "UNIMPLEMENTED";
-    case grpc::StatusCode::INTERNAL:
-      return "INTERNAL";
-    case grpc::StatusCode::UNAVAILABLE:
-      return "UNAVAILABLE";
-    case grpc::StatusCode::DATA_LOSS:
-      return "DATA_LOSS";
-    case grpc::StatusCode::UNAUTHENTICATED:
-      return "UNAUTHENTICATED";
-    default:
-      return "UNKNOWN";
-  }
-}
 
 // Notes the status the server sends and records the call when gRPC destroys the interceptor.
 class RpcMetricsInterceptor : public grpc::experimental::Interceptor {
@@ -60,11 +20,11 @@ class RpcMetricsInterceptor : public grpc::experimental::Interceptor {
   ~RpcMetricsInterceptor() override {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-    registry_->RecordRpc(service_, method_, CodeName(code_), seconds);
+    registry_->RecordRpc(service_, method_, GrpcCodeName(code_), seconds);
     log::Event(code_ == grpc::StatusCode::OK ? log::Level::kDebug : log::Level::kInfo,
                "rpc_finished")
         .Str(log::Key::kMethod, method_)
-        .Str(log::Key::kCode, CodeName(code_))
+        .Str(log::Key::kCode, GrpcCodeName(code_))
         .Int(log::Key::kDurationMs, static_cast<int64_t>(seconds * 1000));
   }
 

@@ -5,6 +5,7 @@
 #include <grpcpp/server_builder.h>
 
 #include "absl/strings/str_cat.h"
+#include "pif/common/access_audit.h"
 #include "pif/common/channel.h"
 #include "pif/common/log.h"
 #include "pif/common/rpc_metrics_interceptor.h"
@@ -32,6 +33,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   interceptors.push_back(
       std::make_unique<RpcMetricsInterceptorFactory>(options.service_name, metrics));
+  interceptors.push_back(std::make_unique<AccessAuditInterceptorFactory>());
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
 
   host->server_ = builder.BuildAndStart();

@@ -1,8 +1,7 @@
 #include "pif/submission_grpc/caller_identity.h"
 
-#include <grpcpp/security/auth_context.h>
-
 #include "absl/strings/str_cat.h"
+#include "pif/common/access_audit.h"
 
 namespace pif::submission_grpc {
 namespace {
@@ -19,24 +18,10 @@ std::string CleanClientName(const grpc::string_ref& value) {
   return name;
 }
 
-// The common name of the certificate the peer presented over mutual TLS, or "" without one.
-std::string CertificateName(const grpc::ServerContext& context) {
-  std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
-  if (auth == nullptr || !auth->IsPeerAuthenticated()) return "";
-  for (const grpc::string_ref& name : auth->FindPropertyValues("x509_common_name")) {
-    std::string clean = CleanClientName(name);
-    if (!clean.empty()) return clean;
-  }
-  return "";
-}
-
 }  // namespace
 
 std::string CallerIdentity(const grpc::ServerContext& context) {
-  const std::string certificate = CertificateName(context);
-  std::string identity = certificate.empty()
-                             ? absl::StrCat("anonymous peer=", context.peer())
-                             : absl::StrCat("certificate=", certificate, " peer=", context.peer());
+  std::string identity = absl::StrCat(CallerName(context), " peer=", context.peer());
   const auto& metadata = context.client_metadata();
   auto client = metadata.find(kClientNameMetadata);
   if (client != metadata.end()) {

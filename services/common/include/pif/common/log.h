@@ -33,6 +33,7 @@ enum class Key {
   kPort,        // a port number
   kSignal,      // a signal number
   kMode,        // a named operating mode ("mutual_tls", "plaintext")
+  kCaller,      // the authenticated caller ("certificate=<common name>" or "anonymous")
 };
 
 // Parses "debug", "info", "warning" or "error"; returns false for anything else.

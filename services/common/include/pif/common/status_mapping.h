@@ -19,4 +19,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 // violations, so a caller can pass it on or act on it.
 absl::Status FromGrpcStatus(const grpc::Status& status);
 
+// The canonical name of a gRPC status code ("PERMISSION_DENIED"), for logs and metrics.
+const char* GrpcCodeName(grpc::StatusCode code);
+
 }  // namespace pif
