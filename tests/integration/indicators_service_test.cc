@@ -26,6 +26,7 @@ namespace {
 
 using testing::BinaryPath;
 using ::testing::HasSubstr;
+using testing::RunCommand;
 using testing::ServiceProcess;
 using testing::TestDatabase;
 
@@ -223,18 +224,6 @@ std::string Output(const std::string& command) {
   while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, read);
   pclose(pipe);
   return output;
-}
-
-// Runs a command; returns its exit status and what it printed on stdout and stderr together.
-std::pair<int, std::string> RunCommand(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return {-1, output};
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, read);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
 class IndicatorsServiceTest : public ::testing::Test {

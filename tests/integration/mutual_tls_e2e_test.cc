@@ -21,19 +21,8 @@ namespace {
 
 using testing::BinaryPath;
 using testing::MissingDatabase;
+using testing::RunCommand;
 using testing::ServiceProcess;
-
-// Runs a command; returns its exit status and what it printed on stdout and stderr together.
-std::pair<int, std::string> RunCommand(const std::string& command) {
-  std::string output;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return {-1, output};
-  char buffer[4096];
-  size_t read = 0;
-  while ((read = fread(buffer, 1, sizeof(buffer), pipe)) > 0) output.append(buffer, read);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
 
 // The --tls_* flags of `party`, trusting `ca`, from the certificates in `dir`.
 std::string TlsFlags(const std::string& dir, const std::string& ca, const std::string& party) {

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -38,6 +39,10 @@ class ServiceProcess {
   std::string log_path_;
   int exit_status_ = -1;
 };
+
+// Runs a shell command; returns its exit status (-1 when it did not exit normally) and what it
+// printed on stdout and stderr together.
+std::pair<int, std::string> RunCommand(const std::string& command);
 
 // Path of a built service binary, e.g. BinaryPath("pif-intake"), under PIF_BUILD_DIR.
 std::string BinaryPath(const std::string& name);

@@ -12,18 +12,6 @@
 namespace pif {
 namespace {
 
-constexpr size_t kMaxNameLength = 100;
-
-// Keeps printable ASCII only, so a name cannot break the log line or the audit record.
-std::string Printable(const grpc::string_ref& value) {
-  std::string name;
-  for (size_t i = 0; i < value.size() && name.size() < kMaxNameLength; ++i) {
-    const char c = value.data()[i];
-    if (c > 0x20 && c < 0x7f) name.push_back(c);
-  }
-  return name;
-}
-
 // The council field of `message` itself, or "".
 std::string OwnCouncil(const google::protobuf::Message& message) {
   const google::protobuf::FieldDescriptor* field =
@@ -86,11 +74,21 @@ class AccessAuditInterceptor : public grpc::experimental::Interceptor {
 
 }  // namespace
 
+std::string PrintableName(const grpc::string_ref& value) {
+  constexpr size_t kMaxNameLength = 100;
+  std::string name;
+  for (size_t i = 0; i < value.size() && name.size() < kMaxNameLength; ++i) {
+    const char c = value.data()[i];
+    if (c > 0x20 && c < 0x7f) name.push_back(c);
+  }
+  return name;
+}
+
 std::string CallerName(const grpc::ServerContextBase& context) {
   std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
   if (auth != nullptr && auth->IsPeerAuthenticated()) {
     for (const grpc::string_ref& name : auth->FindPropertyValues("x509_common_name")) {
-      std::string printable = Printable(name);
+      std::string printable = PrintableName(name);
       if (!printable.empty()) return absl::StrCat("certificate=", printable);
     }
   }

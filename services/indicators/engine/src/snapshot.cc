@@ -49,6 +49,22 @@ uint32_t OrdinalIn(const std::vector<T>& records, const T& record) {
   return static_cast<uint32_t>(&record - records.data());
 }
 
+// Groups `children` under the parent (one of `parents`, by position) whose `id` their
+// `parent_id` names, each run ordered by `order`; returns the runs' offsets (GroupByOwner).
+template <typename Parent, typename Child, typename Order>
+std::vector<uint32_t> GroupUnderParents(const std::vector<Parent>& parents, std::string Parent::*id,
+                                        const std::vector<Child>& children,
+                                        std::string Child::*parent_id, Order order,
+                                        std::vector<const Child*>& flat) {
+  auto id_at = [&](size_t i) -> absl::string_view { return parents[i].*id; };
+  OrdinalFinder<decltype(id_at)> finder(parents.size(), id_at);
+  std::vector<uint32_t> owners(children.size());
+  for (size_t i = 0; i < children.size(); ++i) owners[i] = finder.Find(children[i].*parent_id);
+  std::vector<uint32_t> offsets = GroupByOwner(children, owners, parents.size(), flat);
+  SortRuns(flat, offsets, order);
+  return offsets;
+}
+
 }  // namespace
 
 const std::string* SurveyResponse::AnswerTo(absl::string_view item) const {
@@ -345,30 +361,13 @@ void Snapshot::IndexPersonRecords() {
 }
 
 void Snapshot::IndexFindings() {
-  const std::vector<Assessment>& assessments = records_.assessments;
-  auto assessment_at = [&](size_t i) -> absl::string_view { return assessments[i].assessment_id; };
-  OrdinalFinder<decltype(assessment_at)> assessment_finder(assessments.size(), assessment_at);
-  std::vector<uint32_t> need_owners(records_.needs.size());
-  for (size_t i = 0; i < need_owners.size(); ++i) {
-    need_owners[i] = assessment_finder.Find(records_.needs[i].assessment_id);
-  }
-  need_offsets_ =
-      GroupByOwner(records_.needs, need_owners, assessments.size(), needs_by_assessment_);
-  // Each in id order, so explanations do not depend on the order records arrive in.
-  SortRuns(needs_by_assessment_, need_offsets_,
-           [](const Need* a, const Need* b) { return a->need_id < b->need_id; });
-
-  const std::vector<Review>& reviews = records_.reviews;
-  auto review_at = [&](size_t i) -> absl::string_view { return reviews[i].review_id; };
-  OrdinalFinder<decltype(review_at)> review_finder(reviews.size(), review_at);
-  std::vector<uint32_t> item_owners(records_.review_items.size());
-  for (size_t i = 0; i < item_owners.size(); ++i) {
-    item_owners[i] = review_finder.Find(records_.review_items[i].review_id);
-  }
-  item_offsets_ =
-      GroupByOwner(records_.review_items, item_owners, reviews.size(), items_by_review_);
-  SortRuns(items_by_review_, item_offsets_,
-           [](const ReviewItem* a, const ReviewItem* b) { return a->item < b->item; });
+  // Each run in id (item) order, so explanations do not depend on the order records arrive in.
+  need_offsets_ = GroupUnderParents(
+      records_.assessments, &Assessment::assessment_id, records_.needs, &Need::assessment_id,
+      [](const Need* a, const Need* b) { return a->need_id < b->need_id; }, needs_by_assessment_);
+  item_offsets_ = GroupUnderParents(
+      records_.reviews, &Review::review_id, records_.review_items, &ReviewItem::review_id,
+      [](const ReviewItem* a, const ReviewItem* b) { return a->item < b->item; }, items_by_review_);
 }
 
 void Snapshot::IndexSurveys() {

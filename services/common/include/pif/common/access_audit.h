@@ -11,6 +11,10 @@
 
 namespace pif {
 
+// `value` with everything but printable ASCII (no space) dropped, cut at 100 characters, so a
+// name taken from a certificate or metadata cannot break a log line or an audit record.
+std::string PrintableName(const grpc::string_ref& value);
+
 // The authenticated name of the caller: "certificate=<common name>" over mutual TLS, otherwise
 // "anonymous" (printable ASCII, at most 100 characters of the name).
 std::string CallerName(const grpc::ServerContextBase& context);
