@@ -111,6 +111,12 @@ absl::StatusOr<int> ServiceProcess::Terminate(absl::Duration timeout) {
   return WaitForExit(timeout);
 }
 
+absl::StatusOr<int> ServiceProcess::Kill(absl::Duration timeout) {
+  if (pid_ <= 0) return absl::InternalError("the process could not be started");
+  if (exit_status_ < 0) kill(pid_, SIGKILL);
+  return WaitForExit(timeout);
+}
+
 std::pair<int, std::string> RunCommand(const std::string& command) {
   std::string output;
   FILE* pipe = popen((command + " 2>&1").c_str(), "r");

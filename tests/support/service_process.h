@@ -27,6 +27,9 @@ class ServiceProcess {
   absl::StatusOr<int> WaitUntilServing(absl::Duration timeout = absl::Seconds(30));
   // Sends SIGTERM and waits for the exit status; an error when it does not exit in time.
   absl::StatusOr<int> Terminate(absl::Duration timeout = absl::Seconds(30));
+  // Sends SIGKILL (no drain, no clean-up: as a crash or an out-of-memory kill) and waits for the
+  // process to end; returns 128 + 9.
+  absl::StatusOr<int> Kill(absl::Duration timeout = absl::Seconds(30));
   // Waits for the process to exit on its own; returns its exit status.
   absl::StatusOr<int> WaitForExit(absl::Duration timeout = absl::Seconds(30));
   // Everything the process has logged so far.
