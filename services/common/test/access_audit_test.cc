@@ -3,7 +3,10 @@
 #include "pif/common/access_audit.h"
 
 #include <grpcpp/client_context.h>
+#include <grpcpp/generic/generic_stub.h>
 
+#include <future>
+#include <set>
 #include <sstream>
 
 #include "absl/strings/match.h"
@@ -91,8 +94,9 @@ TEST(AccessAuditTest, EveryCallLeavesOneLineWithCallerMethodCouncilAndOutcome) {
     ASSERT_TRUE(health->Check(&context, {}, &response).ok());
   }
   (*host)->Drain(absl::ZeroDuration());  // every interceptor has written by now
-  const std::vector<nlohmann::json> access = log.Events("access");
+  std::vector<nlohmann::json> access = log.Events("access");
   ASSERT_EQ(access.size(), 2u);  // the health check is not audited
+  if (access[0]["council"] != "S12000033") std::swap(access[0], access[1]);
   EXPECT_EQ(access[0]["method"], "/pif.intake.v1.IntakeService/GetDataVersion");
   EXPECT_EQ(access[0]["council"], "S12000033");
   EXPECT_EQ(access[0]["code"], "OK");
@@ -101,6 +105,54 @@ TEST(AccessAuditTest, EveryCallLeavesOneLineWithCallerMethodCouncilAndOutcome) {
   EXPECT_TRUE(access[0].contains("duration_ms"));
   EXPECT_EQ(access[1]["council"], "S12000099");
   EXPECT_EQ(access[1]["code"], "NOT_FOUND");
+}
+
+// A call to a method the server does not have (or garbage bytes for one it has) is answered, not
+// a crash: the audit reads a request only when it is a message of the method's own type.
+TEST(AccessAuditTest, UnknownMethodsAndUndecodableRequestsAreAnsweredAndAudited) {
+  CapturedLog log;
+  ServerOptions options;
+  options.service_name = "intake";
+  options.listen = "127.0.0.1:0";
+  std::vector<HostedService> services;
+  services.push_back({IntakeService::service_full_name(), std::make_unique<FixedIntake>()});
+  auto host = ServiceHost::Start(options, std::move(services), std::make_shared<MetricsRegistry>());
+  ASSERT_TRUE(host.ok()) << host.status();
+  const std::string address = "127.0.0.1:" + std::to_string((*host)->port());
+  grpc::GenericStub generic(OpenChannel(address));
+  const std::string garbage = "\xff\xff\xff\xff\x0f not a protobuf";
+  for (const char* method : {"/pif.intake.v1.IntakeService/NoSuchMethod",
+                             "/pif.intake.v1.IntakeService/GetDataVersion"}) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+    grpc::Slice slice(garbage);
+    grpc::ByteBuffer request(&slice, 1);
+    grpc::ByteBuffer response;
+    std::promise<grpc::Status> done;
+    generic.UnaryCall(&context, method, grpc::StubOptions(), &request, &response,
+                      [&done](grpc::Status status) { done.set_value(status); });
+    grpc::Status status = done.get_future().get();
+    EXPECT_FALSE(status.ok()) << method;
+  }
+  // The server still answers.
+  auto stub = IntakeService::NewStub(OpenChannel(address));
+  grpc::ClientContext context;
+  GetDataVersionRequest request;
+  request.set_council("S12000033");
+  GetDataVersionResponse response;
+  EXPECT_TRUE(stub->GetDataVersion(&context, request, &response).ok());
+  (*host)->Drain(absl::ZeroDuration());
+  // Each call once, whatever order the lines were written in.
+  std::multiset<std::string> seen;
+  for (const nlohmann::json& line : log.Events("access")) {
+    seen.insert(line.value("method", "") + " " + line.value("code", "") + " " +
+                line.value("council", ""));
+  }
+  EXPECT_EQ(seen, (std::multiset<std::string>{
+                      "/pif.intake.v1.IntakeService/NoSuchMethod UNIMPLEMENTED ",
+                      // nothing is read from undecodable bytes
+                      "/pif.intake.v1.IntakeService/GetDataVersion INTERNAL ",
+                      "/pif.intake.v1.IntakeService/GetDataVersion OK S12000033"}));
 }
 
 }  // namespace
