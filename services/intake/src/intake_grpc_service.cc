@@ -10,6 +10,7 @@
 #include "pif/common/domain_status.h"
 #include "pif/common/status_mapping.h"
 #include "pif/submission_grpc/caller_identity.h"
+#include "pif/submission_grpc/get_rejection.h"
 #include "pif/submission_grpc/list_rejections.h"
 #include "pif/submission_grpc/proto_conversions.h"
 #include "pif/submission_grpc/record_oneof.h"
@@ -128,31 +129,7 @@ grpc::Status IntakeGrpcService::ListRejections(grpc::ServerContext*,
 grpc::Status IntakeGrpcService::GetRejection(grpc::ServerContext*,
                                              const v1::GetRejectionRequest* request,
                                              v1::GetRejectionResponse* response) {
-  if (absl::Status checked = CheckCouncil(request->council()); !checked.ok()) {
-    return ToGrpcStatus(checked);
-  }
-  if (absl::Status checked =
-          submission_grpc::CheckRequired(request->rejection_id(), "rejection_id");
-      !checked.ok()) {
-    return ToGrpcStatus(checked);
-  }
-  auto stored = store_->GetRejection(request->council(), request->rejection_id());
-  if (!stored.ok()) return ToGrpcStatus(stored.status());
-  *response->mutable_rejection() = ToProto(*stored);
-  const std::string& type = stored->rejection.record_type;
-  const submission::RecordSchema* schema = CaseSchema().Find(type);
-  if (stored->received_typed && schema != nullptr) {
-    // The typed form is rebuilt from the cells ToFlat made of it when it arrived.
-    const submission::FlatRecord flat = submission::FromNamedCells(*schema, stored->cells, nullptr);
-    absl::Status rebuilt = submission_grpc::SetInWrapper(flat, response->mutable_record());
-    if (!rebuilt.ok()) {
-      return ToGrpcStatus(absl::InternalError(
-          absl::StrCat("a kept typed record could not be rebuilt: ", rebuilt.message())));
-    }
-  } else {
-    *response->mutable_raw() = submission_grpc::ToRawRecord(type, stored->cells);
-  }
-  return grpc::Status::OK;
+  return ToGrpcStatus(submission_grpc::GetRejection(*store_, CaseSchema(), *request, response));
 }
 
 grpc::Status IntakeGrpcService::ExportSnapshot(

@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "batch_id.h"
@@ -24,6 +23,7 @@
 #include "import_driver.h"
 #include "import_summary.h"
 #include "pif/common/channel.h"
+#include "pif/common/council.h"
 #include "pif/common/domain_status.h"
 #include "pif/common/flags.h"
 #include "pif/common/status_mapping.h"
@@ -106,16 +106,6 @@ const ServiceClient* ClientFor(TargetService target) {
     if (client.target == target) return &client;
   }
   return nullptr;
-}
-
-bool IsGssCode(const std::string& council) {
-  if (council.size() != 9 || !absl::ascii_isupper(static_cast<unsigned char>(council[0]))) {
-    return false;
-  }
-  for (size_t i = 1; i < council.size(); ++i) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(council[i]))) return false;
-  }
-  return true;
 }
 
 struct ImportFlags {

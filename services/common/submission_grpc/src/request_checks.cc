@@ -1,6 +1,5 @@
 #include "pif/submission_grpc/request_checks.h"
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -16,16 +15,6 @@ absl::Status Invalid(const std::string& field, const std::string& rule,
   return InvalidArgumentWithFields(message, {{field, rule, message}});
 }
 
-bool IsGssCode(const std::string& council) {
-  if (council.size() != 9 || !absl::ascii_isupper(static_cast<unsigned char>(council[0]))) {
-    return false;
-  }
-  for (size_t i = 1; i < council.size(); ++i) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(council[i]))) return false;
-  }
-  return true;
-}
-
 bool IsPrintableAscii(const std::string& text) {
   for (char c : text) {
     if (c < 0x20 || c > 0x7e) return false;
@@ -34,19 +23,6 @@ bool IsPrintableAscii(const std::string& text) {
 }
 
 }  // namespace
-
-absl::Status CheckCouncil(const std::string& council, const std::string& field) {
-  if (council.empty()) {
-    return Invalid(field, "REQUIRED_FIELD_MISSING",
-                   field + " is required: the council's 9-character GSS code, such as S12000033");
-  }
-  if (IsGssCode(council)) return absl::OkStatus();
-  // A malformed code is not child data, but it is arbitrary client text: quote only its length.
-  return Invalid(field, "MALFORMED_COUNCIL",
-                 absl::StrCat(field, " must be a 9-character GSS code (an upper-case letter then ",
-                              "8 digits, such as S12000033); the ", council.size(),
-                              "-character value given is not"));
-}
 
 absl::Status CheckBatchHeader(const common::v1::BatchHeader& header) {
   if (absl::Status council = CheckCouncil(header.council(), "header.council"); !council.ok()) {

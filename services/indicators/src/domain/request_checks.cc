@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "pif/common/domain_status.h"
@@ -24,14 +23,6 @@ absl::Status Invalid(const std::string& field, const std::string& rule,
   return InvalidArgumentWithFields(message, {{field, rule, message}});
 }
 
-bool IsGssCode(const std::string& council) {
-  if (council.size() != 9 || !absl::ascii_isupper(static_cast<unsigned char>(council[0]))) {
-    return false;
-  }
-  return std::all_of(council.begin() + 1, council.end(),
-                     [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); });
-}
-
 absl::StatusOr<engine::Date> CheckDay(const std::optional<DateFields>& day,
                                       const std::string& field) {
   if (!day.has_value()) {
@@ -47,19 +38,6 @@ absl::StatusOr<engine::Date> CheckDay(const std::optional<DateFields>& day,
 }
 
 }  // namespace
-
-absl::Status CheckCouncil(const std::string& council, const std::string& field) {
-  if (council.empty()) {
-    return Invalid(field, "REQUIRED_FIELD_MISSING",
-                   field + " is required: the council's 9-character GSS code, such as S12000033");
-  }
-  if (IsGssCode(council)) return absl::OkStatus();
-  // Arbitrary client text: quote only its length.
-  return Invalid(field, "MALFORMED_COUNCIL",
-                 absl::StrCat(field, " must be a 9-character GSS code (an upper-case letter then ",
-                              "8 digits, such as S12000033); the ", council.size(),
-                              "-character value given is not"));
-}
 
 absl::StatusOr<engine::Period> CheckPeriod(const PeriodFields& period, const std::string& field) {
   if (!period.first_day.has_value() && !period.last_day.has_value()) {

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "computed_results.h"
+#include "pif/common/council.h"
 #include "pif/engine/engine.h"
 #include "pif/engine/period.h"
 
@@ -28,8 +29,8 @@ struct PeriodFields {
   std::optional<DateFields> last_day;
 };
 
-// OK when `council` is a GSS code: an upper-case letter then 8 digits (S12000033).
-absl::Status CheckCouncil(const std::string& council, const std::string& field = "council");
+// The council check every service shares (pif/common/council.h).
+using ::pif::CheckCouncil;
 
 // The period when both days are given, are calendar dates and the first is not after the last.
 absl::StatusOr<engine::Period> CheckPeriod(const PeriodFields& period,

@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "pif/common/council.h"
 #include "pif/common/v1/submission.pb.h"
 
 namespace pif::submission_grpc {
@@ -15,9 +16,8 @@ namespace pif::submission_grpc {
 inline constexpr size_t kMaxBatchIdLength = 128;
 inline constexpr size_t kMaxSourceSystemLength = 200;
 
-// OK when `council` is a GSS code: 9 characters, an upper-case letter then 8 digits
-// (S12000033); otherwise INVALID_ARGUMENT with a violation on `field`.
-absl::Status CheckCouncil(const std::string& council, const std::string& field = "council");
+// The council check every service shares (pif/common/council.h).
+using ::pif::CheckCouncil;
 
 // Checks a BatchHeader's council, batch id (1 to 128 printable ASCII characters) and source
 // system (at most 200 characters); violations name `header.<field>`.
