@@ -18,7 +18,7 @@
 #include "fresh_database.h"
 #include "intake_client.h"
 #include "machine_stats.h"
-#include "pif/common/channel.h"
+#include "pif/grpc/channel.h"
 #include "pif/indicators/v1/indicators_service.grpc.pb.h"
 #include "sample_data.h"
 #include "service_process.h"

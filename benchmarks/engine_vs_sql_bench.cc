@@ -122,18 +122,18 @@ struct Options {
 // One indicator's figures and best times on both sides.
 struct Comparison {
   std::string code;
-  engine::Counts engine_counts;
+  figures::Counts engine_counts;
   int64_t engine_unknown = 0;
   double engine_wall = 1e9;
   double engine_cpu = 1e9;
-  engine::Counts sql_counts;
+  figures::Counts sql_counts;
   double sql_wall = 1e9;
   double sql_backend_cpu = 1e9;
   bool sql_parallel = false;
   std::vector<double> sql_walls;
 };
 
-engine::Period ThePeriod() {
+figures::Period ThePeriod() {
   return {*dates::ParseDate(kPeriodFirst), *dates::ParseDate(kPeriodLast)};
 }
 

@@ -23,7 +23,7 @@
 #include "intake_client.h"
 #include "machine_stats.h"
 #include "nlohmann/json.hpp"
-#include "pif/common/channel.h"
+#include "pif/grpc/channel.h"
 #include "query_sampler.h"
 #include "run_command.h"
 #include "sample_data.h"

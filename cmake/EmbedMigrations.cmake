@@ -1,5 +1,5 @@
 # Script mode: writes OUT, a C++ source defining SYMBOL() that returns the migrations in FILES.
-set(body "// Generated from the migration files; do not edit.\n#include \"pif/common/migrations.h\"\n\nnamespace pif::pg {\n\nconst std::vector<Migration>& ${SYMBOL}() {\n  static const std::vector<Migration> migrations = {\n")
+set(body "// Generated from the migration files; do not edit.\n#include \"pif/pg/migrations.h\"\n\nnamespace pif::pg {\n\nconst std::vector<Migration>& ${SYMBOL}() {\n  static const std::vector<Migration> migrations = {\n")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME_WE)
   string(REGEX MATCH "^V([0-9]+)__(.+)$" _ ${name})

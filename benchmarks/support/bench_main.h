@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "pif/common/flags.h"
+#include "pif/core/flags.h"
 
 namespace pif::bench {
 

@@ -13,13 +13,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
-#include "pif/common/channel.h"
 #include "pif/engine/engine.h"
+#include "pif/grpc/channel.h"
+#include "pif/indicators/clients/record_conversion.h"
 #include "pif/indicators/v1/indicators_service.grpc.pb.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
-#include "record_conversion.h"
-#include "service_process.h"
-#include "test_database.h"
+#include "pif/testing/service_process.h"
+#include "pif/testing/test_database.h"
 
 namespace pif {
 namespace {
@@ -202,10 +202,10 @@ std::map<std::string, std::string> EngineCountsOf(const std::vector<intake::v1::
   auto results = engine::Compute(snapshot, request);
   EXPECT_TRUE(results.ok()) << results.status();
   std::map<std::string, std::string> counts;
-  for (const engine::IndicatorResult& result : *results) {
+  for (const figures::IndicatorResult& result : *results) {
     counts[result.code] = absl::StrCat(result.counts.numerator, "/", result.counts.denominator);
     counts[result.code + " unknown"] = absl::StrCat(result.unknown);
-    for (const engine::BreakdownCell& cell : result.breakdowns) {
+    for (const figures::BreakdownCell& cell : result.breakdowns) {
       const std::string category = cell.category == "not recorded" ? "NOT_RECORDED" : cell.category;
       counts[absl::StrCat(result.code, " ", cell.dimension, "=", category)] =
           absl::StrCat(cell.counts.numerator, "/", cell.counts.denominator);

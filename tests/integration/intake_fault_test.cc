@@ -13,10 +13,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "gtest/gtest.h"
-#include "pif/common/channel.h"
+#include "pif/grpc/channel.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
-#include "service_process.h"
-#include "test_database.h"
+#include "pif/testing/service_process.h"
+#include "pif/testing/test_database.h"
 
 namespace pif {
 namespace {

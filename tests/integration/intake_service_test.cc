@@ -10,15 +10,15 @@
 #include "absl/strings/str_cat.h"
 #include "domain/case_schema.h"
 #include "gtest/gtest.h"
-#include "pif/common/channel.h"
-#include "pif/common/domain_status.h"
-#include "pif/common/status_mapping.h"
+#include "pif/core/domain_status.h"
+#include "pif/grpc/channel.h"
+#include "pif/grpc/status_mapping.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "pif/submission/flat_record.h"
 #include "pif/submission_grpc/codec.h"
 #include "pif/submission_grpc/record_oneof.h"
-#include "service_process.h"
-#include "test_database.h"
+#include "pif/testing/service_process.h"
+#include "pif/testing/test_database.h"
 
 namespace pif {
 namespace {

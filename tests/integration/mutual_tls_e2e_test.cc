@@ -10,11 +10,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "pif/common/channel.h"
+#include "pif/grpc/channel.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
-#include "service_process.h"
-#include "test_certificates.h"
-#include "test_database.h"
+#include "pif/testing/service_process.h"
+#include "pif/testing/test_certificates.h"
+#include "pif/testing/test_database.h"
 
 namespace pif {
 namespace {

@@ -26,13 +26,13 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
-#include "pif/common/channel.h"
 #include "pif/csv/csv_reader.h"
+#include "pif/grpc/channel.h"
 #include "pif/indicators/v1/indicators_service.grpc.pb.h"
 #include "pif/reporting/v1/reporting_service.grpc.pb.h"
+#include "pif/testing/service_process.h"
+#include "pif/testing/test_database.h"
 #include "pif/workforce/v1/workforce_service.grpc.pb.h"
-#include "service_process.h"
-#include "test_database.h"
 
 namespace pif {
 namespace {

@@ -6,12 +6,12 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
-#include "pif/common/channel.h"
+#include "pif/grpc/channel.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "pif/reporting/v1/reporting_service.grpc.pb.h"
+#include "pif/testing/service_process.h"
+#include "pif/testing/test_database.h"
 #include "pqxx/pqxx"
-#include "service_process.h"
-#include "test_database.h"
 
 namespace pif {
 namespace {

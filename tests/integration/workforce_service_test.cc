@@ -18,11 +18,11 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
-#include "pif/common/channel.h"
+#include "pif/grpc/channel.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
+#include "pif/testing/service_process.h"
+#include "pif/testing/test_database.h"
 #include "pif/workforce/v1/workforce_service.grpc.pb.h"
-#include "service_process.h"
-#include "test_database.h"
 
 namespace pif {
 namespace {

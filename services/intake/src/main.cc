@@ -1,7 +1,8 @@
 // pif-intake: receives a council's case records, validates and stores them, exports snapshots.
 #include "domain/case_schema.h"
 #include "intake_grpc_service.h"
-#include "pif/common/service_main.h"
+#include "pif/server/service_main.h"
+#include "pif/submission_pg/pg_submission_store.h"
 
 namespace pif::pg {
 const std::vector<Migration>& IntakeMigrations();
@@ -19,7 +20,7 @@ int main(int argc, char** argv) {
       return schema;
     }
     auto store =
-        std::make_unique<pif::submission::SubmissionStore>(pool, pif::intake::CaseSchema());
+        std::make_unique<pif::submission::PgSubmissionStore>(pool, pif::intake::CaseSchema());
     std::vector<pif::HostedService> services;
     services.push_back({pif::intake::v1::IntakeService::service_full_name(),
                         std::make_unique<pif::intake::IntakeGrpcService>(std::move(store))});

@@ -1,5 +1,5 @@
 // pif-reporting: self-evaluation, report building, publishing and rendering.
-#include "pif/common/service_main.h"
+#include "pif/server/service_main.h"
 #include "wiring.h"
 
 namespace pif::pg {

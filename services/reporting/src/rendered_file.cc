@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 
 namespace pif::reporting {
 namespace {

@@ -8,12 +8,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "framework.h"
-#include "pif/common/domain_status.h"
-#include "pif/common/log.h"
-#include "pif/common/status_mapping.h"
+#include "pif/core/domain_status.h"
+#include "pif/core/log.h"
+#include "pif/grpc/caller_identity.h"
+#include "pif/grpc/status_mapping.h"
 #include "pif/report_render/render.h"
 #include "pif/submission/validate.h"
-#include "pif/submission_grpc/caller_identity.h"
 #include "pif/submission_grpc/codec.h"
 #include "pif/submission_grpc/list_rejections.h"
 #include "pif/submission_grpc/proto_conversions.h"
@@ -33,15 +33,10 @@ constexpr int kMaxEvaluationPage = 500;
 constexpr int kDefaultPublishedPage = 50;
 constexpr int kMaxPublishedPage = 500;
 
-absl::Status Invalid(const std::string& field, const std::string& rule,
-                     const std::string& message) {
-  return InvalidArgumentWithFields(message, {{field, rule, message}});
-}
-
 // The version a published report request names: 1 or more.
 absl::Status CheckVersion(int64_t version, const std::string& field) {
   if (version >= 1) return absl::OkStatus();
-  return Invalid(field, "OUT_OF_RANGE", absl::StrCat(field, " must be 1 or more"));
+  return InvalidField(field, "OUT_OF_RANGE", absl::StrCat(field, " must be 1 or more"));
 }
 
 // A stored version as the contract gives it: its summary and the Report parsed from its bytes.
@@ -60,7 +55,7 @@ absl::StatusOr<v1::PublishedReport> PublishedReportOf(const PublishedVersion& ve
 absl::StatusOr<submission::FlatRecord> ValidEvaluationOf(
     const v1::RecordSelfEvaluationRequest& request) {
   if (!request.has_self_evaluation()) {
-    return Invalid("self_evaluation", "REQUIRED_FIELD_MISSING", "self_evaluation is required");
+    return InvalidField("self_evaluation", "REQUIRED_FIELD_MISSING", "self_evaluation is required");
   }
   const submission::RecordSchema* schema = SelfEvaluationSchema().Find(kSelfEvaluationType);
   std::vector<FieldViolation> violations;
@@ -112,8 +107,8 @@ grpc::Status ReportingGrpcService::RecordSelfEvaluation(
   }
   absl::StatusOr<submission::FlatRecord> evaluation = ValidEvaluationOf(*request);
   if (!evaluation.ok()) return ToGrpcStatus(evaluation.status());
-  absl::StatusOr<RecordedOne> recorded = parts_.self_evaluations->Record(
-      request->council(), *evaluation, submission_grpc::CallerIdentity(*context));
+  absl::StatusOr<RecordedOne> recorded =
+      parts_.self_evaluations->Record(request->council(), *evaluation, CallerIdentity(*context));
   if (!recorded.ok()) return ToGrpcStatus(recorded.status());
   *response->mutable_recorded_self_evaluation() = std::move(recorded->recorded);
   response->set_replaced(recorded->replaced);
@@ -147,8 +142,8 @@ grpc::Status ReportingGrpcService::ListSelfEvaluations(
   for (int i = 0; i < request->areas_size(); ++i) {
     const int area = request->areas(i);
     if (area < 1 || area > kAreaCount) {
-      return ToGrpcStatus(Invalid(absl::StrCat("areas[", i, "]"), "OUT_OF_RANGE",
-                                  absl::StrCat("areas[", i, "] must be 1 to ", kAreaCount)));
+      return ToGrpcStatus(InvalidField(absl::StrCat("areas[", i, "]"), "OUT_OF_RANGE",
+                                       absl::StrCat("areas[", i, "] must be 1 to ", kAreaCount)));
     }
     filter.areas.push_back(area);
   }
@@ -156,15 +151,14 @@ grpc::Status ReportingGrpcService::ListSelfEvaluations(
     std::optional<dates::Date> day = FromProto(request->on_or_before());
     if (!day.has_value()) {
       return ToGrpcStatus(
-          Invalid("on_or_before", "MALFORMED_DATE", "on_or_before must be a calendar date"));
+          InvalidField("on_or_before", "MALFORMED_DATE", "on_or_before must be a calendar date"));
     }
     filter.on_or_before = day;
   }
   filter.latest_only = request->latest_only();
-  auto page_size =
-      submission_grpc::PageSize(request->page_size(), kDefaultEvaluationPage, kMaxEvaluationPage);
+  auto page_size = PageSize(request->page_size(), kDefaultEvaluationPage, kMaxEvaluationPage);
   if (!page_size.ok()) return ToGrpcStatus(page_size.status());
-  auto offset = submission_grpc::ParseOffsetPageToken(request->page_token());
+  auto offset = ParseOffsetPageToken(request->page_token());
   if (!offset.ok()) return ToGrpcStatus(offset.status());
   // One more than the page, to know whether another page follows.
   filter.limit = *page_size + 1;
@@ -176,7 +170,7 @@ grpc::Status ReportingGrpcService::ListSelfEvaluations(
   for (v1::RecordedSelfEvaluation& recorded : *listed) {
     *response->add_self_evaluations() = std::move(recorded);
   }
-  if (more) response->set_next_page_token(submission_grpc::OffsetPageToken(*offset + *page_size));
+  if (more) response->set_next_page_token(OffsetPageToken(*offset + *page_size));
   return grpc::Status::OK;
 }
 
@@ -212,7 +206,7 @@ grpc::Status ReportingGrpcService::PublishReport(grpc::ServerContext* context,
     return ToGrpcStatus(checked);
   }
   absl::StatusOr<AddedPublication> added =
-      parts_.publisher->Publish(*request, submission_grpc::CallerIdentity(*context));
+      parts_.publisher->Publish(*request, CallerIdentity(*context));
   if (!added.ok()) return ToGrpcStatus(added.status());
   // count: the versions this call stored (0 when its request id replayed an earlier one).
   log::Event(log::Level::kInfo, "report_published")
@@ -239,10 +233,9 @@ grpc::Status ReportingGrpcService::ListPublishedReports(
     if (!period.ok()) return ToGrpcStatus(period.status());
     filter.period = *period;
   }
-  auto page_size =
-      submission_grpc::PageSize(request->page_size(), kDefaultPublishedPage, kMaxPublishedPage);
+  auto page_size = PageSize(request->page_size(), kDefaultPublishedPage, kMaxPublishedPage);
   if (!page_size.ok()) return ToGrpcStatus(page_size.status());
-  auto offset = submission_grpc::ParseOffsetPageToken(request->page_token());
+  auto offset = ParseOffsetPageToken(request->page_token());
   if (!offset.ok()) return ToGrpcStatus(offset.status());
   filter.limit = *page_size + 1;
   filter.offset = *offset;
@@ -253,7 +246,7 @@ grpc::Status ReportingGrpcService::ListPublishedReports(
   for (v1::PublishedReportSummary& summary : *listed) {
     *response->add_published_reports() = std::move(summary);
   }
-  if (more) response->set_next_page_token(submission_grpc::OffsetPageToken(*offset + *page_size));
+  if (more) response->set_next_page_token(OffsetPageToken(*offset + *page_size));
   return grpc::Status::OK;
 }
 
@@ -305,8 +298,8 @@ grpc::Status ReportingGrpcService::RenderReport(grpc::ServerContext*,
     report = std::move(*published->mutable_report());
     version = request->published_version();
   } else {
-    return ToGrpcStatus(Invalid("source", "REQUIRED_FIELD_MISSING",
-                                "source is required: a draft or a published_version"));
+    return ToGrpcStatus(InvalidField("source", "REQUIRED_FIELD_MISSING",
+                                     "source is required: a draft or a published_version"));
   }
   absl::StatusOr<std::string> content = report_render::RenderReport(report, request->format());
   if (!content.ok()) {

@@ -6,7 +6,8 @@
 #include "absl/time/clock.h"
 #include "pg_published_reports.h"
 #include "pg_self_evaluations.h"
-#include "pif/common/channel.h"
+#include "pif/grpc/channel.h"
+#include "pif/submission_pg/pg_submission_store.h"
 #include "publisher.h"
 #include "report_builder.h"
 #include "reporting_grpc_service.h"
@@ -60,7 +61,8 @@ absl::StatusOr<std::vector<HostedService>> MakeReportingServices(const Reporting
     return schema;
   }
   auto parts = std::make_unique<Parts>();
-  parts->submissions = std::make_unique<submission::SubmissionStore>(pool, SelfEvaluationSchema());
+  parts->submissions =
+      std::make_unique<submission::PgSubmissionStore>(pool, SelfEvaluationSchema());
   parts->self_evaluations = std::make_unique<PgSelfEvaluations>(pool, *parts->submissions);
   parts->published = std::make_unique<PgPublishedReports>(pool);
   parts->indicators = std::make_unique<IndicatorsClient>(

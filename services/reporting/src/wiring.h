@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "pif/common/pg_pool.h"
-#include "pif/common/service_host.h"
+#include "pif/grpc/service_host.h"
+#include "pif/pg/pool.h"
 
 namespace pif::reporting {
 

@@ -5,10 +5,10 @@
 #include "gtest/gtest.h"
 #include "pg_published_reports.h"
 #include "pg_self_evaluations.h"
-#include "pif/common/migrations.h"
+#include "pif/pg/migrations.h"
 #include "pif/submission/validate.h"
+#include "pif/testing/test_database.h"
 #include "self_evaluation_schema.h"
-#include "test_database.h"
 
 namespace pif::pg {
 const std::vector<Migration>& ReportingMigrations();
@@ -51,7 +51,7 @@ class PgStoresTest : public ::testing::Test {
     auto pool = pg::Pool::Open(db_.conninfo(), 2);
     EXPECT_TRUE(pool.ok()) << pool.status();
     pool_ = std::move(*pool);
-    submissions_ = std::make_unique<submission::SubmissionStore>(*pool_, SelfEvaluationSchema());
+    submissions_ = std::make_unique<submission::PgSubmissionStore>(*pool_, SelfEvaluationSchema());
     evaluations_ = std::make_unique<PgSelfEvaluations>(*pool_, *submissions_);
     published_ = std::make_unique<PgPublishedReports>(*pool_);
   }

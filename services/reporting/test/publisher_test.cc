@@ -4,7 +4,7 @@
 #include "fake_sources.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 
 namespace pif::reporting {
 namespace {

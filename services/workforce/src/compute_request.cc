@@ -5,33 +5,28 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/figure_catalogue.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 #include "pif/submission_grpc/request_checks.h"
 
 namespace pif::workforce {
 namespace {
 
-absl::Status Invalid(const std::string& field, const std::string& rule,
-                     const std::string& message) {
-  return InvalidArgumentWithFields(message, {{field, rule, message}});
-}
-
 absl::StatusOr<dates::Date> CheckDay(bool present, const common::v1::Date& day,
                                      const std::string& field) {
-  if (!present) return Invalid(field, "REQUIRED_FIELD_MISSING", field + " is required");
+  if (!present) return InvalidField(field, "REQUIRED_FIELD_MISSING", field + " is required");
   std::optional<dates::Date> date = dates::Date::FromYmd(day.year(), day.month(), day.day());
   if (!date.has_value() || day.year() < 1900 || day.year() > 2100) {
-    return Invalid(field, "MALFORMED_DATE",
-                   absl::StrCat(field, " ", day.year(), "-", day.month(), "-", day.day(),
-                                " is not a calendar date from 1900 to 2100"));
+    return InvalidField(field, "MALFORMED_DATE",
+                        absl::StrCat(field, " ", day.year(), "-", day.month(), "-", day.day(),
+                                     " is not a calendar date from 1900 to 2100"));
   }
   return *date;
 }
 
-absl::StatusOr<engine::Period> CheckPeriod(const v1::ComputeWorkforceRequest& request) {
+absl::StatusOr<figures::Period> CheckPeriod(const v1::ComputeWorkforceRequest& request) {
   if (!request.has_period()) {
-    return Invalid("period", "REQUIRED_FIELD_MISSING",
-                   "period is required: its first_day and last_day");
+    return InvalidField("period", "REQUIRED_FIELD_MISSING",
+                        "period is required: its first_day and last_day");
   }
   const common::v1::Period& period = request.period();
   absl::StatusOr<dates::Date> first =
@@ -41,11 +36,11 @@ absl::StatusOr<engine::Period> CheckPeriod(const v1::ComputeWorkforceRequest& re
       CheckDay(period.has_last_day(), period.last_day(), "period.last_day");
   if (!last.ok()) return last.status();
   if (*last < *first) {
-    return Invalid("period.last_day", "PERIOD_END_BEFORE_START",
-                   absl::StrCat("period.last_day ", last->ToString(),
-                                " is before period.first_day ", first->ToString()));
+    return InvalidField("period.last_day", "PERIOD_END_BEFORE_START",
+                        absl::StrCat("period.last_day ", last->ToString(),
+                                     " is before period.first_day ", first->ToString()));
   }
-  return engine::Period{*first, *last};
+  return figures::Period{*first, *last};
 }
 
 absl::StatusOr<std::vector<std::string>> CheckCodes(const v1::ComputeWorkforceRequest& request) {
@@ -55,10 +50,11 @@ absl::StatusOr<std::vector<std::string>> CheckCodes(const v1::ComputeWorkforceRe
     const std::string field = absl::StrCat("codes[", i, "]");
     // A code is not personal data; quote it (bounded) so the integrator sees the typo.
     const std::string shown = code.size() <= 40 ? code : code.substr(0, 40) + "...";
-    return Invalid(field, "UNKNOWN_INDICATOR_CODE",
-                   absl::StrCat(field, " \"", shown,
-                                "\" is not a workforce figure: use 7.1, 7.2, 7.3a, 7.3b, 7.3c, "
-                                "7.4a, 7.4b, 7.5, 7.6, 7.7 or 9.1"));
+    return InvalidField(
+        field, "UNKNOWN_INDICATOR_CODE",
+        absl::StrCat(field, " \"", shown,
+                     "\" is not a workforce figure: use 7.1, 7.2, 7.3a, 7.3b, 7.3c, "
+                     "7.4a, 7.4b, 7.5, 7.6, 7.7 or 9.1"));
   }
   std::vector<std::string> codes;
   for (const FigureDefinition& definition : WorkforceCatalogue()) {
@@ -76,7 +72,7 @@ absl::StatusOr<ComputeArgs> CheckComputeRequest(const v1::ComputeWorkforceReques
   if (absl::Status council = submission_grpc::CheckCouncil(request.council()); !council.ok()) {
     return council;
   }
-  absl::StatusOr<engine::Period> period = CheckPeriod(request);
+  absl::StatusOr<figures::Period> period = CheckPeriod(request);
   if (!period.ok()) return period.status();
   absl::StatusOr<std::vector<std::string>> codes = CheckCodes(request);
   if (!codes.ok()) return codes.status();

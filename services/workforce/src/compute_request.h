@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "pif/engine/period.h"
+#include "pif/figures/period.h"
 #include "pif/workforce/v1/workforce_service.pb.h"
 
 namespace pif::workforce {
@@ -13,7 +13,7 @@ namespace pif::workforce {
 // A checked request.
 struct ComputeArgs {
   std::string council;
-  engine::Period period;
+  figures::Period period;
   // The codes asked for, in catalogue order without repeats (every code when none was given).
   std::vector<std::string> codes;
   // PUBLISHED, or not given (the safe default); false only for INTERNAL.

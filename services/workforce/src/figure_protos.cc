@@ -5,64 +5,64 @@
 
 #include "domain/figure_names.h"
 #include "domain/tenths.h"
-#include "pif/engine_proto/published_proto.h"
+#include "pif/figures_proto/published_proto.h"
 
 namespace pif::workforce {
 namespace {
 
-using engine_proto::CountToProto;
-using engine_proto::PercentToProto;
-using engine_proto::PolarityToProto;
-using engine_proto::WithholdToProto;
+using figures_proto::CountToProto;
+using figures_proto::PercentToProto;
+using figures_proto::PolarityToProto;
+using figures_proto::WithholdToProto;
 
 // A measure: its value rounded to 1 decimal, or why it is not given.
-void MeasureToProto(std::optional<double> value, engine::WithholdReason withheld,
+void MeasureToProto(std::optional<double> value, figures::WithholdReason withheld,
                     common::v1::Measure* out) {
   if (!value.has_value()) {
-    out->set_withheld(WithholdToProto(engine::WithholdReason::kNoDenominator));
-  } else if (withheld != engine::WithholdReason::kNone) {
+    out->set_withheld(WithholdToProto(figures::WithholdReason::kNoDenominator));
+  } else if (withheld != figures::WithholdReason::kNone) {
     out->set_withheld(WithholdToProto(withheld));
   } else {
     out->set_value(RoundToTenth(*value));
   }
 }
 
-std::optional<double> FigureOf(const engine::IndicatorResult& result, const std::string& name) {
-  for (const engine::SupplementaryFigure& figure : result.supplementary) {
+std::optional<double> FigureOf(const figures::IndicatorResult& result, const std::string& name) {
+  for (const figures::SupplementaryFigure& figure : result.supplementary) {
     if (figure.name == name) return figure.value;
   }
   return std::nullopt;
 }
 
-engine::PublishedCount Shown(int64_t value) { return {value, engine::SuppressionReason::kNone}; }
+figures::PublishedCount Shown(int64_t value) { return {value, figures::SuppressionReason::kNone}; }
 
-engine::PublishedPercent PercentShown(const engine::Counts& counts) {
-  engine::PublishedPercent percent;
-  percent.value = engine::PercentOf(counts);
-  if (!percent.value.has_value()) percent.reason = engine::WithholdReason::kNoDenominator;
+figures::PublishedPercent PercentShown(const figures::Counts& counts) {
+  figures::PublishedPercent percent;
+  percent.value = figures::PercentOf(counts);
+  if (!percent.value.has_value()) percent.reason = figures::WithholdReason::kNoDenominator;
   return percent;
 }
 
-// Every count shown, as engine::Publish would give them without any policy.
-engine::PublishedResult Internal(const engine::IndicatorResult& result) {
-  engine::PublishedResult shown;
+// Every count shown, as figures::Publish would give them without any policy.
+figures::PublishedResult Internal(const figures::IndicatorResult& result) {
+  figures::PublishedResult shown;
   shown.code = result.code;
   shown.numerator = Shown(result.counts.numerator);
   shown.denominator = Shown(result.counts.denominator);
   shown.unknown = Shown(result.unknown);
   shown.percent = PercentShown(result.counts);
-  for (const engine::BreakdownCell& cell : result.breakdowns) {
+  for (const figures::BreakdownCell& cell : result.breakdowns) {
     shown.breakdowns.push_back({cell.dimension, cell.category, Shown(cell.counts.numerator),
                                 Shown(cell.counts.denominator), PercentShown(cell.counts)});
   }
-  for (const engine::SupplementaryFigure& figure : result.supplementary) {
-    shown.supplementary.push_back({figure.name, figure.value, engine::SuppressionReason::kNone});
+  for (const figures::SupplementaryFigure& figure : result.supplementary) {
+    shown.supplementary.push_back({figure.name, figure.value, figures::SuppressionReason::kNone});
   }
   return shown;
 }
 
-engine::IndicatorDefinition EngineDefinitionOf(const FigureDefinition& definition) {
-  engine::IndicatorDefinition out;
+figures::IndicatorDefinition EngineDefinitionOf(const FigureDefinition& definition) {
+  figures::IndicatorDefinition out;
   out.code = definition.code;
   out.title = definition.title;
   out.area = definition.area;
@@ -73,9 +73,9 @@ engine::IndicatorDefinition EngineDefinitionOf(const FigureDefinition& definitio
   return out;
 }
 
-const engine::PublishedFigure* PublishedFigureOf(const engine::PublishedResult& published,
-                                                 const std::string& name) {
-  for (const engine::PublishedFigure& figure : published.supplementary) {
+const figures::PublishedFigure* PublishedFigureOf(const figures::PublishedResult& published,
+                                                  const std::string& name) {
+  for (const figures::PublishedFigure& figure : published.supplementary) {
     if (figure.name == name) return &figure;
   }
   return nullptr;
@@ -83,28 +83,29 @@ const engine::PublishedFigure* PublishedFigureOf(const engine::PublishedResult& 
 
 // Why the measures resting on a base (a headcount or a mean FTE) are withheld in published
 // figures: kNone when shown.
-engine::WithholdReason BaseWithheld(const std::optional<engine::DisclosurePolicy>& policy,
-                                    double base, bool base_suppressed) {
-  if (!policy.has_value()) return engine::WithholdReason::kNone;
-  if (base_suppressed) return engine::WithholdReason::kDenominatorSuppressed;
+figures::WithholdReason BaseWithheld(const std::optional<figures::DisclosurePolicy>& policy,
+                                     double base, bool base_suppressed) {
+  if (!policy.has_value()) return figures::WithholdReason::kNone;
+  if (base_suppressed) return figures::WithholdReason::kDenominatorSuppressed;
   if (base < static_cast<double>(policy->min_percent_denominator)) {
-    return engine::WithholdReason::kDenominatorUnderThreshold;
+    return figures::WithholdReason::kDenominatorUnderThreshold;
   }
-  return engine::WithholdReason::kNone;
+  return figures::WithholdReason::kNone;
 }
 
 }  // namespace
 
-FigureProto FigureToProto(const engine::IndicatorResult& result, const FigureDefinition& definition,
-                          const std::optional<engine::DisclosurePolicy>& policy) {
-  engine::IndicatorResult counted = result;
+FigureProto FigureToProto(const figures::IndicatorResult& result,
+                          const FigureDefinition& definition,
+                          const std::optional<figures::DisclosurePolicy>& policy) {
+  figures::IndicatorResult counted = result;
   if (definition.value_kind == ValueKind::kNone) {
     // The band cells add up to the headcount, which is therefore the total their numerators are
     // protected against (7.1 and 7.2 have no numerator of their own).
     counted.counts.numerator = result.counts.denominator;
   }
-  const engine::PublishedResult published =
-      policy.has_value() ? engine::Publish(counted, EngineDefinitionOf(definition), *policy)
+  const figures::PublishedResult published =
+      policy.has_value() ? figures::Publish(counted, EngineDefinitionOf(definition), *policy)
                          : Internal(counted);
 
   FigureProto proto;
@@ -114,7 +115,7 @@ FigureProto FigureToProto(const engine::IndicatorResult& result, const FigureDef
   out.set_polarity(PolarityToProto(definition.polarity));
   out.set_definition_version(definition.definition_version);
 
-  engine::WithholdReason measures_withheld = engine::WithholdReason::kNone;
+  figures::WithholdReason measures_withheld = figures::WithholdReason::kNone;
   switch (definition.value_kind) {
     case ValueKind::kPercentage:
       CountToProto(published.numerator, out.mutable_numerator());
@@ -135,7 +136,7 @@ FigureProto FigureToProto(const engine::IndicatorResult& result, const FigureDef
       break;
     }
   }
-  for (const engine::PublishedCell& cell : published.breakdowns) {
+  for (const figures::PublishedCell& cell : published.breakdowns) {
     common::v1::BreakdownCell* cell_out = out.add_breakdowns();
     cell_out->set_dimension(cell.dimension);
     cell_out->set_category(cell.category);
@@ -152,12 +153,12 @@ FigureProto FigureToProto(const engine::IndicatorResult& result, const FigureDef
     figure->set_unit(supplementary.unit);
     if (supplementary.unit.empty()) {
       // A count of staff.
-      const engine::PublishedFigure* published_figure =
+      const figures::PublishedFigure* published_figure =
           PublishedFigureOf(published, supplementary.name);
-      engine::PublishedCount count;
+      figures::PublishedCount count;
       if (published_figure == nullptr) {
         count.value = 0;
-      } else if (published_figure->reason != engine::SuppressionReason::kNone) {
+      } else if (published_figure->reason != figures::SuppressionReason::kNone) {
         count.reason = published_figure->reason;
       } else {
         count.value = std::llround(published_figure->value.value_or(0));
@@ -167,7 +168,7 @@ FigureProto FigureToProto(const engine::IndicatorResult& result, const FigureDef
       // mean_fte is the base itself, not a figure resting on it.
       MeasureToProto(
           FigureOf(result, supplementary.name),
-          supplementary.name == kMeanFte ? engine::WithholdReason::kNone : measures_withheld,
+          supplementary.name == kMeanFte ? figures::WithholdReason::kNone : measures_withheld,
           figure->mutable_measure());
     }
   }

@@ -16,8 +16,8 @@
 
 #include "domain/figure_catalogue.h"
 #include "pif/common/v1/results.pb.h"
-#include "pif/engine/disclosure.h"
-#include "pif/engine/result.h"
+#include "pif/figures/disclosure.h"
+#include "pif/figures/result.h"
 
 namespace pif::workforce {
 
@@ -31,11 +31,12 @@ struct FigureProto {
 
 // Converts one result of `definition`. Without `policy` every figure is shown (a percentage is
 // withheld only for D = 0, a measure only when it has no base). With it: counts, cells and
-// percentages go through engine::Publish; counts alongside are suppressed like any count; a
+// percentages go through figures::Publish; counts alongside are suppressed like any count; a
 // measure is withheld when its base is under the policy's min_percent_denominator (or
 // suppressed): the headcount for median_years, mean_fte for 7.3's days_per_fte and the days lost
 // behind it (mean_fte itself is shown). Measures are rounded to 1 decimal.
-FigureProto FigureToProto(const engine::IndicatorResult& result, const FigureDefinition& definition,
-                          const std::optional<engine::DisclosurePolicy>& policy);
+FigureProto FigureToProto(const figures::IndicatorResult& result,
+                          const FigureDefinition& definition,
+                          const std::optional<figures::DisclosurePolicy>& policy);
 
 }  // namespace pif::workforce

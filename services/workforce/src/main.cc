@@ -7,8 +7,9 @@
 
 #include "domain/workforce_schema.h"
 #include "intake/intake_open_cases.h"
-#include "pif/common/channel.h"
-#include "pif/common/service_main.h"
+#include "pif/grpc/channel.h"
+#include "pif/server/service_main.h"
+#include "pif/submission_pg/pg_submission_store.h"
 #include "store/results_store.h"
 #include "workforce_computation.h"
 #include "workforce_grpc_service.h"
@@ -51,8 +52,8 @@ int main(int argc, char** argv) {
       return schema;
     }
     parts = std::make_unique<WorkforceParts>();
-    parts->records =
-        std::make_unique<pif::submission::SubmissionStore>(pool, pif::workforce::WorkforceSchema());
+    parts->records = std::make_unique<pif::submission::PgSubmissionStore>(
+        pool, pif::workforce::WorkforceSchema());
     parts->results = std::make_unique<pif::workforce::ResultsStore>(pool);
     parts->intake = std::make_unique<pif::workforce::IntakeOpenCasesSource>(
         intake_address, pif::OpenChannel(intake_address), absl::Seconds(intake_deadline_seconds));

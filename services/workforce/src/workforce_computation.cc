@@ -14,7 +14,8 @@
 #include "domain/figures.h"
 #include "domain/workforce_schema.h"
 #include "figure_protos.h"
-#include "pif/common/log.h"
+#include "pif/core/log.h"
+#include "pif/proto_util/dates.h"
 #include "pif/submission_grpc/proto_conversions.h"
 #include "staff_rows.h"
 
@@ -38,7 +39,7 @@ common::v1::Provenance ProvenanceOf(const ResultKey& key, const StoredFigures& s
   provenance.set_intake_data_version(key.intake_data_version);
   provenance.set_workforce_data_version(key.workforce_data_version);
   provenance.set_definitions_version(key.definitions_version);
-  *provenance.mutable_computed_at() = submission_grpc::ToTimestamp(stored.computed_at);
+  *provenance.mutable_computed_at() = ToTimestamp(stored.computed_at);
   provenance.set_result_id(stored.result_id);
   if (key.policy.has_value()) {
     provenance.set_disclosure_mode(common::v1::DISCLOSURE_MODE_PUBLISHED);
@@ -100,7 +101,7 @@ absl::StatusOr<v1::ComputeWorkforceResponse> WorkforceComputation::Compute(
   key.period = args->period;
   key.definitions_version = WorkforceDefinitionsVersion();
   key.codes = absl::StrJoin(args->codes, ",");
-  if (args->published) key.policy = engine::DisclosurePolicy();
+  if (args->published) key.policy = figures::DisclosurePolicy();
 
   // Figures stored for the current data versions are returned as they were stored.
   auto workforce_version = records_.GetDataVersion(args->council);
@@ -126,11 +127,11 @@ absl::StatusOr<v1::ComputeWorkforceResponse> WorkforceComputation::Compute(
     key.intake_data_version = loaded->data_version;
     cases = *std::move(loaded);
   }
-  const std::vector<engine::IndicatorResult> computed = ComputeWorkforce(
+  const std::vector<figures::IndicatorResult> computed = ComputeWorkforce(
       staff->staff, staff->absences, args->period, cases.has_value() ? &cases->cases : nullptr);
 
   std::vector<FigureProto> figures;
-  for (const engine::IndicatorResult& result : computed) {
+  for (const figures::IndicatorResult& result : computed) {
     const FigureDefinition* definition = FindFigure(result.code);
     if (definition == nullptr) {
       return absl::InternalError("the workforce domain gave a figure the catalogue lacks");

@@ -5,8 +5,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/workforce_schema.h"
-#include "pif/common/domain_status.h"
-#include "pif/common/status_mapping.h"
+#include "pif/core/domain_status.h"
+#include "pif/grpc/status_mapping.h"
+#include "pif/submission_grpc/data_version.h"
 #include "pif/submission_grpc/get_rejection.h"
 #include "pif/submission_grpc/list_rejections.h"
 #include "pif/submission_grpc/proto_conversions.h"
@@ -22,16 +23,8 @@ using submission_grpc::ToProto;
 
 // The schema type name of a WorkforceRecordType (its number is the WorkforceRecord field's).
 absl::StatusOr<std::string> TypeNameOf(int record_type, const std::string& field) {
-  std::string name =
-      record_type == v1::WORKFORCE_RECORD_TYPE_UNSPECIFIED
-          ? std::string()
-          : submission_grpc::RecordTypeOfField(*v1::WorkforceRecord::descriptor(), record_type);
-  if (name.empty() || WorkforceSchema().Find(name) == nullptr) {
-    const std::string message =
-        absl::StrCat(field, " must name a record type (WORKFORCE_RECORD_TYPE_...)");
-    return InvalidArgumentWithFields(message, {{field, "UNKNOWN_RECORD_TYPE", message}});
-  }
-  return name;
+  return submission_grpc::TypeNameOf(*v1::WorkforceRecord::descriptor(), WorkforceSchema(),
+                                     record_type, field, "WORKFORCE_RECORD_TYPE_");
 }
 
 // The typed record inside a SubmittedWorkforceRecord, unwrapped; nullptr when none.
@@ -79,18 +72,7 @@ grpc::Status WorkforceGrpcService::GetRejection(grpc::ServerContext*,
 grpc::Status WorkforceGrpcService::GetDataVersion(grpc::ServerContext*,
                                                   const v1::GetDataVersionRequest* request,
                                                   v1::GetDataVersionResponse* response) {
-  if (absl::Status checked = CheckCouncil(request->council()); !checked.ok()) {
-    return ToGrpcStatus(checked);
-  }
-  auto version = store_.GetDataVersion(request->council());
-  if (!version.ok()) return ToGrpcStatus(version.status());
-  response->set_council(request->council());
-  response->set_data_version(version->version);
-  response->set_last_batch_id(version->last_batch_id);
-  if (version->changed_at.has_value()) {
-    *response->mutable_changed_at() = submission_grpc::ToTimestamp(*version->changed_at);
-  }
-  return grpc::Status::OK;
+  return ToGrpcStatus(submission_grpc::GetDataVersion(store_, *request, response));
 }
 
 grpc::Status WorkforceGrpcService::ComputeWorkforce(grpc::ServerContext*,

@@ -31,7 +31,7 @@ TEST(AllocatedCasesTest, CountsChildrenWithAQualifiedWorkerAndWithAnyNamedWorker
       {"C8", {"", "OTHER1", "QSW1"}},  // any qualified worker of the child
   };
   const StaffIndex index(b.staff);
-  const std::vector<engine::IndicatorResult> results = AllocatedCases(cases, index, D(kCensus));
+  const std::vector<figures::IndicatorResult> results = AllocatedCases(cases, index, D(kCensus));
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].code, "7.4a");
   EXPECT_EQ(results[0].counts.denominator, 8);
@@ -47,7 +47,7 @@ TEST(AllocatedCasesTest, AChildListedTwiceIsOneChildWithTheAllocationsOfBoth) {
   OpenCases cases;
   cases.children = {{"C1", {""}}, {"C1", {"QSW1"}}};
   const StaffIndex index(b.staff);
-  const std::vector<engine::IndicatorResult> results = AllocatedCases(cases, index, D(kCensus));
+  const std::vector<figures::IndicatorResult> results = AllocatedCases(cases, index, D(kCensus));
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].counts.denominator, 1);
   EXPECT_EQ(results[0].counts.numerator, 1);
@@ -62,7 +62,7 @@ TEST(AllocatedCasesTest, TheRoleInForceOnTheCensusDateDecides) {
   OpenCases cases;
   cases.children = {{"C1", {"S1"}}, {"C2", {"S2"}}};
   const StaffIndex index(b.staff);
-  const std::vector<engine::IndicatorResult> results = AllocatedCases(cases, index, D(kCensus));
+  const std::vector<figures::IndicatorResult> results = AllocatedCases(cases, index, D(kCensus));
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].counts.numerator, 1);
   EXPECT_EQ(results[1].counts.numerator, 2);
@@ -71,11 +71,11 @@ TEST(AllocatedCasesTest, TheRoleInForceOnTheCensusDateDecides) {
 TEST(AllocatedCasesTest, NoOpenCasesGiveZeroOverZero) {
   const std::vector<StaffRow> staff;
   const StaffIndex index(staff);
-  const std::vector<engine::IndicatorResult> results =
+  const std::vector<figures::IndicatorResult> results =
       AllocatedCases(OpenCases(), index, D(kCensus));
   ASSERT_EQ(results.size(), 2u);
   EXPECT_EQ(results[0].counts.denominator, 0);
-  EXPECT_EQ(engine::PercentOf(results[0].counts), std::nullopt);
+  EXPECT_EQ(figures::PercentOf(results[0].counts), std::nullopt);
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 
 namespace pif::workforce {
 namespace {

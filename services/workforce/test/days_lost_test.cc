@@ -17,7 +17,7 @@ using testing::M;
 using testing::P;
 using testing::StaffBuilder;
 
-engine::IndicatorResult Compute(const StaffBuilder& b, Role role, const engine::Period& period) {
+figures::IndicatorResult Compute(const StaffBuilder& b, Role role, const figures::Period& period) {
   const StaffIndex index(b.staff);
   return DaysLostPerFte("7.3", role, index, b.absences, period);
 }
@@ -43,7 +43,7 @@ TEST(DaysLostPerFteTest, APartTimeWorkerAddsTheirFteToTheDenominator) {
   b.Add("S2", Role::kQsw, "2020-01-01").fte = 0.5;
   b.Absent("S1", "2023-09", AbsenceType::kSick, 3);
   b.Absent("S2", "2023-10", AbsenceType::kSick, 1.5);
-  const engine::IndicatorResult r = Compute(b, Role::kQsw, ClasYear(2023));
+  const figures::IndicatorResult r = Compute(b, Role::kQsw, ClasYear(2023));
   EXPECT_EQ(r.code, "7.3");
   EXPECT_EQ(Figure(r, kSickFteDaysLost), 4.5);
   EXPECT_EQ(Figure(r, kMeanFte), 1.5);
@@ -59,7 +59,7 @@ TEST(DaysLostPerFteTest, AbsencesSplitAcrossMonthsAreAddedAndOnlyThePeriodsMonth
   b.Absent("S1", "2024-02", AbsenceType::kSick, 3);
   b.Absent("S1", "2023-07", AbsenceType::kSick, 10);  // before the period
   b.Absent("S1", "2024-08", AbsenceType::kSick, 10);  // after it
-  const engine::IndicatorResult r = Compute(b, Role::kQsw, ClasYear(2023));
+  const figures::IndicatorResult r = Compute(b, Role::kQsw, ClasYear(2023));
   EXPECT_EQ(Figure(r, kSickFteDaysLost), 5.5);
   EXPECT_EQ(Figure(r, kDaysPerFte), 5.5);
 }
@@ -70,7 +70,7 @@ TEST(DaysLostPerFteTest, OtherUnplannedAbsenceIsReportedAlongsideNotInTheNumerat
   b.Absent("S1", "2024-01", AbsenceType::kSick, 2);
   b.Absent("S1", "2024-01", AbsenceType::kOtherUnplanned, 4);
   b.Absent("S1", "2024-03", AbsenceType::kOtherUnplanned, 0.5);
-  const engine::IndicatorResult r = Compute(b, Role::kResidential, ClasYear(2023));
+  const figures::IndicatorResult r = Compute(b, Role::kResidential, ClasYear(2023));
   EXPECT_EQ(Figure(r, kSickFteDaysLost), 2.0);
   EXPECT_EQ(Figure(r, kOtherUnplannedFteDaysLost), 4.5);
   EXPECT_EQ(Figure(r, kDaysPerFte), 2.0);
@@ -80,7 +80,7 @@ TEST(DaysLostPerFteTest, AMonthWithNoFteCountsAsZeroInTheMean) {
   StaffBuilder b;
   b.Add("S1", Role::kQsw, "2024-02-01");  // not in post on 31 January
   b.Absent("S1", "2024-02", AbsenceType::kSick, 2);
-  const engine::IndicatorResult r = Compute(b, Role::kQsw, P("2024-01-01", "2024-03-31"));
+  const figures::IndicatorResult r = Compute(b, Role::kQsw, P("2024-01-01", "2024-03-31"));
   EXPECT_DOUBLE_EQ(*Figure(r, kMeanFte), 2.0 / 3.0);
   EXPECT_EQ(Figure(r, kDaysPerFte), 3.0);  // not 2.0, as skipping January would give
 }
@@ -90,12 +90,12 @@ TEST(DaysLostPerFteTest, ARoleChangeMidMonthCountsTheAbsenceByTheFirstDayAndTheF
   b.Add("S1", Role::kQsw, "2020-01-01", "2024-01-15");
   b.Add("S1", Role::kFieldOther, "2024-01-15").service_start_date = D("2020-01-01");
   b.Absent("S1", "2024-01", AbsenceType::kSick, 4);
-  const engine::Period january = P("2024-01-01", "2024-01-31");
-  const engine::IndicatorResult qsw = Compute(b, Role::kQsw, january);
+  const figures::Period january = P("2024-01-01", "2024-01-31");
+  const figures::IndicatorResult qsw = Compute(b, Role::kQsw, january);
   EXPECT_EQ(Figure(qsw, kSickFteDaysLost), 4.0);
   EXPECT_EQ(Figure(qsw, kMeanFte), 0.0);
   EXPECT_EQ(Figure(qsw, kDaysPerFte), std::nullopt);  // no FTE: no value, never infinity
-  const engine::IndicatorResult other = Compute(b, Role::kFieldOther, january);
+  const figures::IndicatorResult other = Compute(b, Role::kFieldOther, january);
   EXPECT_EQ(Figure(other, kSickFteDaysLost), 0.0);
   EXPECT_EQ(Figure(other, kMeanFte), 1.0);
   EXPECT_EQ(Figure(other, kDaysPerFte), 0.0);
@@ -104,7 +104,7 @@ TEST(DaysLostPerFteTest, ARoleChangeMidMonthCountsTheAbsenceByTheFirstDayAndTheF
 TEST(DaysLostPerFteTest, TheFteOfAMonthIsReadOnItsLastDayEvenAfterThePeriodEnds) {
   StaffBuilder b;
   b.Add("S1", Role::kQsw, "2024-01-20").fte = 0.8;  // after PE, before 31 January
-  const engine::IndicatorResult r = Compute(b, Role::kQsw, P("2024-01-01", "2024-01-15"));
+  const figures::IndicatorResult r = Compute(b, Role::kQsw, P("2024-01-01", "2024-01-15"));
   EXPECT_EQ(Figure(r, kMeanFte), 0.8);
 }
 
@@ -114,7 +114,7 @@ TEST(DaysLostPerFteTest, AnAbsenceOfSomeoneNotInPostOnTheFirstDayIsInNoGroup) {
   b.Absent("S1", "2024-01", AbsenceType::kSick, 2);
   b.Absent("S1", "2024-02", AbsenceType::kSick, 1);
   b.Absent("S9", "2024-02", AbsenceType::kSick, 7);  // unknown staff member
-  const engine::IndicatorResult r = Compute(b, Role::kQsw, ClasYear(2023));
+  const figures::IndicatorResult r = Compute(b, Role::kQsw, ClasYear(2023));
   EXPECT_EQ(Figure(r, kSickFteDaysLost), 1.0);
 }
 
@@ -123,7 +123,7 @@ TEST(DaysLostPerFteTest, AgencyStaffCountLikeEmployees) {
   b.Add("S1", Role::kFieldOther, "2020-01-01").employment = Employment::kAgency;
   b.Add("S2", Role::kFieldOther, "2020-01-01").employment.reset();
   b.Absent("S1", "2024-05", AbsenceType::kSick, 6);
-  const engine::IndicatorResult r = Compute(b, Role::kFieldOther, ClasYear(2023));
+  const figures::IndicatorResult r = Compute(b, Role::kFieldOther, ClasYear(2023));
   EXPECT_EQ(Figure(r, kMeanFte), 2.0);
   EXPECT_EQ(Figure(r, kDaysPerFte), 3.0);
 }
@@ -132,7 +132,7 @@ TEST(DaysLostPerFteTest, APeriodWithNoMonthHasNoMeanAndNoValue) {
   StaffBuilder b;
   b.Add("S1", Role::kQsw, "2020-01-01");
   b.Absent("S1", "2024-01", AbsenceType::kSick, 2);
-  const engine::IndicatorResult r = Compute(b, Role::kQsw, P("2024-01-05", "2024-01-20"));
+  const figures::IndicatorResult r = Compute(b, Role::kQsw, P("2024-01-05", "2024-01-20"));
   EXPECT_EQ(Figure(r, kSickFteDaysLost), 0.0);
   EXPECT_EQ(Figure(r, kMeanFte), std::nullopt);
   EXPECT_EQ(Figure(r, kDaysPerFte), std::nullopt);
@@ -144,7 +144,7 @@ TEST(DaysLostPerFteTest, TheValueIsRoundedToOneDecimalFromUnroundedParts) {
   b.Add("S2", Role::kQsw, "2020-01-01");
   b.Add("S3", Role::kQsw, "2020-01-01");
   b.Absent("S1", "2024-01", AbsenceType::kSick, 10);
-  const engine::IndicatorResult r = Compute(b, Role::kQsw, ClasYear(2023));
+  const figures::IndicatorResult r = Compute(b, Role::kQsw, ClasYear(2023));
   EXPECT_EQ(Figure(r, kDaysPerFte), 3.3);  // 10 / 3 = 3.33
 }
 

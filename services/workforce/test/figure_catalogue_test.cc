@@ -20,7 +20,7 @@ using ::testing::ElementsAre;
 using testing::StaffBuilder;
 
 // Results with every optional figure present: staff of every role, some FTE, open cases.
-std::vector<engine::IndicatorResult> FullResults() {
+std::vector<figures::IndicatorResult> FullResults() {
   StaffBuilder b;
   b.Add("Q1", Role::kQsw, "2020-01-01");
   b.Add("F1", Role::kFieldOther, "2020-01-01");
@@ -44,7 +44,7 @@ TEST(FigureCatalogueTest, ListsTheElevenFiguresInCodeOrderWithTheirAreas) {
 }
 
 TEST(FigureCatalogueTest, DescribesTheResultsCodesAndFiguresExactly) {
-  const std::vector<engine::IndicatorResult> results = FullResults();
+  const std::vector<figures::IndicatorResult> results = FullResults();
   ASSERT_EQ(results.size(), WorkforceCatalogue().size());
   for (size_t i = 0; i < results.size(); ++i) {
     const FigureDefinition& definition = WorkforceCatalogue()[i];
@@ -56,12 +56,12 @@ TEST(FigureCatalogueTest, DescribesTheResultsCodesAndFiguresExactly) {
     }
     if (definition.value_kind == ValueKind::kMeasure) expected.push_back(definition.measure_figure);
     std::vector<std::string> actual;
-    for (const engine::SupplementaryFigure& figure : results[i].supplementary) {
+    for (const figures::SupplementaryFigure& figure : results[i].supplementary) {
       actual.push_back(figure.name);
     }
     EXPECT_EQ(actual, expected);
     std::set<std::string> dimensions;
-    for (const engine::BreakdownCell& cell : results[i].breakdowns) {
+    for (const figures::BreakdownCell& cell : results[i].breakdowns) {
       dimensions.insert(cell.dimension);
     }
     EXPECT_EQ(dimensions, std::set<std::string>(definition.own_breakdown_dimensions.begin(),
@@ -73,12 +73,12 @@ TEST(FigureCatalogueTest, GivesEachFigureItsValueKindPolarityAndCaseDataNeed) {
   const FigureDefinition* service = FindFigure("7.1");
   ASSERT_NE(service, nullptr);
   EXPECT_EQ(service->value_kind, ValueKind::kNone);
-  EXPECT_EQ(service->polarity, engine::Polarity::kNeutral);
+  EXPECT_EQ(service->polarity, figures::Polarity::kNeutral);
   const FigureDefinition* days = FindFigure("7.3b");
   ASSERT_NE(days, nullptr);
   EXPECT_EQ(days->value_kind, ValueKind::kMeasure);
   EXPECT_EQ(days->measure_figure, kDaysPerFte);
-  EXPECT_EQ(days->polarity, engine::Polarity::kLowerIsBetter);
+  EXPECT_EQ(days->polarity, figures::Polarity::kLowerIsBetter);
   const FigureDefinition* allocated = FindFigure("7.4b");
   ASSERT_NE(allocated, nullptr);
   EXPECT_TRUE(allocated->needs_case_data);

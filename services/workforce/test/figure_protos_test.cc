@@ -16,7 +16,7 @@ const FigureDefinition& Definition(const std::string& code) {
   return *definition;
 }
 
-const engine::DisclosurePolicy kDefaultPolicy;
+const figures::DisclosurePolicy kDefaultPolicy;
 
 // "N" for a count shown, "c:primary"/"c:secondary" when suppressed, "-" when unset.
 std::string CountText(bool present, const common::v1::Count& count) {
@@ -50,8 +50,8 @@ const common::v1::SupplementaryFigure& Supplementary(const common::v1::Indicator
 }
 
 // 7.1 with 9 QSW employees: 3 under a year, 6 of 5-<10 years; 2 agency; 1 unknown.
-engine::IndicatorResult LengthOfService() {
-  engine::IndicatorResult result;
+figures::IndicatorResult LengthOfService() {
+  figures::IndicatorResult result;
   result.code = "7.1";
   result.counts = {0, 9};
   result.unknown = 1;
@@ -110,7 +110,7 @@ TEST(FigureProtosTest, LengthOfServicePublishedSuppressesSmallBandsAndWithholdsA
 }
 
 TEST(FigureProtosTest, LengthOfServiceWithNoEmployeesHasNoMedian) {
-  engine::IndicatorResult result;
+  figures::IndicatorResult result;
   result.code = "7.2";
   result.supplementary = {{kAgencyHeadcount, 0}};
   const FigureProto proto = FigureToProto(result, Definition("7.2"), std::nullopt);
@@ -120,8 +120,8 @@ TEST(FigureProtosTest, LengthOfServiceWithNoEmployeesHasNoMedian) {
 }
 
 // 7.3a: 8 sick days over a mean FTE of 19/12, 1 other unplanned day.
-engine::IndicatorResult DaysLost(double mean_fte) {
-  engine::IndicatorResult result;
+figures::IndicatorResult DaysLost(double mean_fte) {
+  figures::IndicatorResult result;
   result.code = "7.3a";
   result.supplementary = {{kSickFteDaysLost, 8.25},
                           {kMeanFte, mean_fte},
@@ -170,7 +170,7 @@ TEST(FigureProtosTest, PublishedDaysLostOfALargeGroupIsShownUnsuppressed) {
 }
 
 TEST(FigureProtosTest, DaysLostWithoutFteHasNoRate) {
-  engine::IndicatorResult result;
+  figures::IndicatorResult result;
   result.code = "7.3c";
   result.supplementary = {{kSickFteDaysLost, 0}, {kMeanFte, 0}, {kOtherUnplannedFteDaysLost, 0}};
   const FigureProto proto = FigureToProto(result, Definition("7.3c"), std::nullopt);
@@ -179,7 +179,7 @@ TEST(FigureProtosTest, DaysLostWithoutFteHasNoRate) {
 }
 
 TEST(FigureProtosTest, APercentageFigureHasCountsValueAndItsCountsAlongside) {
-  engine::IndicatorResult result;
+  figures::IndicatorResult result;
   result.code = "7.6";
   result.counts = {9, 12};
   result.supplementary = {{kRegCondCount, 2}, {kNotRegCount, 0}};
@@ -199,7 +199,7 @@ TEST(FigureProtosTest, APercentageFigureHasCountsValueAndItsCountsAlongside) {
 }
 
 TEST(FigureProtosTest, PublishedOpenCasesWithASmallNumeratorWithholdTheirPercentage) {
-  engine::IndicatorResult result;
+  figures::IndicatorResult result;
   result.code = "7.4a";
   result.counts = {4, 30};
   const FigureProto internal = FigureToProto(result, Definition("7.4a"), std::nullopt);
@@ -211,7 +211,7 @@ TEST(FigureProtosTest, PublishedOpenCasesWithASmallNumeratorWithholdTheirPercent
 }
 
 TEST(FigureProtosTest, AnEmptyDenominatorHasNoPercentageEvenInternally) {
-  engine::IndicatorResult result;
+  figures::IndicatorResult result;
   result.code = "9.1";
   const FigureProto proto = FigureToProto(result, Definition("9.1"), std::nullopt);
   EXPECT_EQ(PercentText(proto.result.value()), "WITHHOLD_REASON_NO_DENOMINATOR");
@@ -219,7 +219,7 @@ TEST(FigureProtosTest, AnEmptyDenominatorHasNoPercentageEvenInternally) {
 }
 
 TEST(FigureProtosTest, ManagerLevelCellsGetSecondarySuppression) {
-  engine::IndicatorResult result;
+  figures::IndicatorResult result;
   result.code = "9.1";
   result.counts = {20, 30};
   result.breakdowns = {{kManagerLevel, "TEAM", {12, 18}},

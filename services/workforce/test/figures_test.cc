@@ -19,19 +19,19 @@ using ::testing::ElementsAre;
 using testing::Figure;
 using testing::StaffBuilder;
 
-std::vector<std::string> CodesOf(const std::vector<engine::IndicatorResult>& results) {
+std::vector<std::string> CodesOf(const std::vector<figures::IndicatorResult>& results) {
   std::vector<std::string> codes;
-  for (const engine::IndicatorResult& result : results) codes.push_back(result.code);
+  for (const figures::IndicatorResult& result : results) codes.push_back(result.code);
   return codes;
 }
 
-const engine::IndicatorResult& Find(const std::vector<engine::IndicatorResult>& results,
-                                    const std::string& code) {
-  for (const engine::IndicatorResult& result : results) {
+const figures::IndicatorResult& Find(const std::vector<figures::IndicatorResult>& results,
+                                     const std::string& code) {
+  for (const figures::IndicatorResult& result : results) {
     if (result.code == code) return result;
   }
   ADD_FAILURE() << "no result " << code;
-  static const engine::IndicatorResult* none = new engine::IndicatorResult();
+  static const figures::IndicatorResult* none = new figures::IndicatorResult();
   return *none;
 }
 
@@ -60,11 +60,11 @@ TEST(ComputeWorkforceTest, GivesEveryFigureInCatalogueOrderWhenOpenCasesAreKnown
   const StaffBuilder b = Council();
   OpenCases cases;
   cases.children = {{"C1", {"Q2"}}, {"C2", {"Q1"}}, {"C3", {}}};
-  const std::vector<engine::IndicatorResult> results =
+  const std::vector<figures::IndicatorResult> results =
       ComputeWorkforce(b.staff, b.absences, ClasYear(2023), &cases);
   EXPECT_THAT(CodesOf(results), ElementsAre("7.1", "7.2", "7.3a", "7.3b", "7.3c", "7.4a", "7.4b",
                                             "7.5", "7.6", "7.7", "9.1"));
-  const engine::IndicatorResult& qualified = Find(results, "7.4a");
+  const figures::IndicatorResult& qualified = Find(results, "7.4a");
   EXPECT_EQ(qualified.counts.denominator, 3);
   EXPECT_EQ(qualified.counts.numerator, 1);  // Q1 is a manager at CD
   EXPECT_EQ(Find(results, "7.4b").counts.numerator, 2);
@@ -72,7 +72,7 @@ TEST(ComputeWorkforceTest, GivesEveryFigureInCatalogueOrderWhenOpenCasesAreKnown
 
 TEST(ComputeWorkforceTest, LeavesOut74WithoutOpenCasesRatherThanReportingZero) {
   const StaffBuilder b = Council();
-  const std::vector<engine::IndicatorResult> results =
+  const std::vector<figures::IndicatorResult> results =
       ComputeWorkforce(b.staff, b.absences, ClasYear(2023), nullptr);
   EXPECT_THAT(CodesOf(results),
               ElementsAre("7.1", "7.2", "7.3a", "7.3b", "7.3c", "7.5", "7.6", "7.7", "9.1"));
@@ -80,7 +80,7 @@ TEST(ComputeWorkforceTest, LeavesOut74WithoutOpenCasesRatherThanReportingZero) {
 
 TEST(ComputeWorkforceTest, ReadsEachFigureOnItsOwnDay) {
   const StaffBuilder b = Council();
-  const std::vector<engine::IndicatorResult> results =
+  const std::vector<figures::IndicatorResult> results =
       ComputeWorkforce(b.staff, b.absences, ClasYear(2023), nullptr);
   // 7.1: at CD Q1 is a manager and Q2 is agency.
   EXPECT_EQ(Find(results, "7.1").counts.denominator, 0);
@@ -89,12 +89,12 @@ TEST(ComputeWorkforceTest, ReadsEachFigureOnItsOwnDay) {
   EXPECT_EQ(Find(results, "7.2").counts.denominator, 1);
   // 7.3a: Q1 was QSW on 31 August to 29 February (7 months), Q2 from 30 June 2023 (12 months):
   // mean FTE 19 / 12; sick days 2 + 6.
-  const engine::IndicatorResult& qsw_days = Find(results, "7.3a");
+  const figures::IndicatorResult& qsw_days = Find(results, "7.3a");
   EXPECT_EQ(Figure(qsw_days, kSickFteDaysLost), 8.0);
   EXPECT_DOUBLE_EQ(*Figure(qsw_days, kMeanFte), 19.0 / 12.0);
   EXPECT_EQ(Figure(qsw_days, kDaysPerFte), 5.1);  // 8 / 1.583
   // 7.3c: part-time R1, other unplanned only.
-  const engine::IndicatorResult& residential_days = Find(results, "7.3c");
+  const figures::IndicatorResult& residential_days = Find(results, "7.3c");
   EXPECT_EQ(Figure(residential_days, kMeanFte), 0.5);
   EXPECT_EQ(Figure(residential_days, kDaysPerFte), 0.0);
   EXPECT_EQ(Figure(residential_days, kOtherUnplannedFteDaysLost), 1.0);

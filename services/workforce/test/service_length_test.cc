@@ -17,7 +17,7 @@ using testing::StaffBuilder;
 
 constexpr char kCensus[] = "2024-07-31";
 
-engine::IndicatorResult Compute(const StaffBuilder& b, Role role = Role::kQsw) {
+figures::IndicatorResult Compute(const StaffBuilder& b, Role role = Role::kQsw) {
   const StaffIndex index(b.staff);
   return LengthOfService(role == Role::kQsw ? "7.1" : "7.2", role, index, D(kCensus));
 }
@@ -60,7 +60,7 @@ TEST(LengthOfServiceTest, CountsEmployeesOfTheRoleInPostAtTheCensusDateByBand) {
   b.Add("S5", Role::kQsw, "2024-08-01");                // starts after CD
   b.Add("S6", Role::kQsw, "2023-01-01").employment = Employment::kAgency;      // alongside
   b.Add("S7", Role::kQsw, "2001-02-01").service_start_date = D("2004-07-31");  // 20 years: 20+
-  const engine::IndicatorResult r = Compute(b);
+  const figures::IndicatorResult r = Compute(b);
   EXPECT_EQ(r.code, "7.1");
   EXPECT_EQ(r.counts.denominator, 3);
   EXPECT_EQ(r.counts.numerator, 0);
@@ -70,14 +70,14 @@ TEST(LengthOfServiceTest, CountsEmployeesOfTheRoleInPostAtTheCensusDateByBand) {
   EXPECT_EQ(Cell(r, kLengthOfServiceBand, "20+").numerator, 1);
   EXPECT_EQ(Cell(r, kLengthOfServiceBand, "1-<2").numerator, 0);
   EXPECT_EQ(Cell(r, kLengthOfServiceBand, "20+").denominator, 3);
-  EXPECT_EQ(engine::PercentOf(Cell(r, kLengthOfServiceBand, "20+")), 33.3);
+  EXPECT_EQ(figures::PercentOf(Cell(r, kLengthOfServiceBand, "20+")), 33.3);
   EXPECT_EQ(Figure(r, kAgencyHeadcount), 1.0);
 }
 
 TEST(LengthOfServiceTest, GivesEveryBandInOrderEvenWhenEmpty) {
-  const engine::IndicatorResult r = Compute(StaffBuilder());
+  const figures::IndicatorResult r = Compute(StaffBuilder());
   std::vector<std::string> categories;
-  for (const engine::BreakdownCell& cell : r.breakdowns) {
+  for (const figures::BreakdownCell& cell : r.breakdowns) {
     EXPECT_EQ(cell.dimension, kLengthOfServiceBand);
     EXPECT_EQ(cell.counts.numerator, 0);
     categories.push_back(cell.category);
@@ -92,8 +92,8 @@ TEST(LengthOfServiceTest, TheRowInForceAtTheCensusDateDecidesTheRole) {
   StaffBuilder b;
   b.Add("S1", Role::kQsw, "2015-01-01", "2024-06-15");
   b.Add("S1", Role::kFieldOther, "2024-06-15").service_start_date = D("2015-01-01");
-  const engine::IndicatorResult qsw = Compute(b, Role::kQsw);
-  const engine::IndicatorResult other = Compute(b, Role::kFieldOther);
+  const figures::IndicatorResult qsw = Compute(b, Role::kQsw);
+  const figures::IndicatorResult other = Compute(b, Role::kFieldOther);
   EXPECT_EQ(qsw.counts.denominator, 0);
   EXPECT_EQ(other.code, "7.2");
   EXPECT_EQ(other.counts.denominator, 1);
@@ -105,7 +105,7 @@ TEST(LengthOfServiceTest, AnAgencyWorkerIsCountedAlongsideNotInTheBandsOrMedian)
   AddWithServiceDays(b, "S1", 1000);
   b.Add("S2", Role::kQsw, "2024-01-01").employment = Employment::kAgency;
   b.staff.back().service_start_date = D("1990-01-01");
-  const engine::IndicatorResult r = Compute(b);
+  const figures::IndicatorResult r = Compute(b);
   EXPECT_EQ(r.counts.denominator, 1);
   EXPECT_EQ(Cell(r, kLengthOfServiceBand, "20+").numerator, 0);
   EXPECT_EQ(Figure(r, kMedianYears), 2.7);  // 1000 / 365.25 = 2.74
@@ -116,7 +116,7 @@ TEST(LengthOfServiceTest, StaffWithoutARecordedEmploymentAreUnknown) {
   StaffBuilder b;
   AddWithServiceDays(b, "S1", 1000);
   b.Add("S2", Role::kQsw, "2024-01-01").employment.reset();
-  const engine::IndicatorResult r = Compute(b);
+  const figures::IndicatorResult r = Compute(b);
   EXPECT_EQ(r.counts.denominator, 1);
   EXPECT_EQ(r.unknown, 1);
   EXPECT_EQ(Figure(r, kAgencyHeadcount), 0.0);

@@ -27,7 +27,7 @@ TEST(SuitablyQualifiedTest, CountsFieldAndResidentialStaffButNotManagers) {
   b.Add("S6", Role::kQsw, kCensus).nts_qual_met = true;                // starts on CD: in post
   b.Add("S7", Role::kQsw, "2020-01-01", kCensus).nts_qual_met = true;  // ends on CD: not
   const StaffIndex index(b.staff);
-  const engine::IndicatorResult r = SuitablyQualified(index, D(kCensus));
+  const figures::IndicatorResult r = SuitablyQualified(index, D(kCensus));
   EXPECT_EQ(r.code, "7.5");
   EXPECT_EQ(r.counts.denominator, 5);
   EXPECT_EQ(r.counts.numerator, 3);
@@ -43,7 +43,7 @@ TEST(ResidentialQualifiedTest, CountsResidentialStaffAndTheirConditionalAndMissi
   b.Add("R4", Role::kResidential, "2020-01-01").sssc_status = SsscStatus::kRegCond;
   b.Add("Q1", Role::kQsw, "2020-01-01").sssc_status = SsscStatus::kNotReg;  // not residential
   const StaffIndex index(b.staff);
-  const engine::IndicatorResult r = ResidentialQualified(index, D(kCensus));
+  const figures::IndicatorResult r = ResidentialQualified(index, D(kCensus));
   EXPECT_EQ(r.code, "7.6");
   EXPECT_EQ(r.counts.denominator, 4);
   EXPECT_EQ(r.counts.numerator, 1);
@@ -69,7 +69,7 @@ TEST(CpdPlansTest, NeedsNinetyOneDaysOfServiceAndAPlanInTheYearToTheCensusDate) 
   b.Add("A1", Role::kResidential, "2000-01-01").employment = Employment::kAgency;
   b.staff.back().cpd_plan_date = cd.AddDays(-10);  // and agency staff
   const StaffIndex index(b.staff);
-  const engine::IndicatorResult r = CpdPlans(index, cd);
+  const figures::IndicatorResult r = CpdPlans(index, cd);
   EXPECT_EQ(r.code, "7.7");
   EXPECT_EQ(r.counts.denominator, 7);
   EXPECT_EQ(r.counts.numerator, 4);  // S1, S4, M1, A1
@@ -89,7 +89,7 @@ TEST(ManagersQualifiedTest, BreaksDownByManagerLevelWithAllLevelsAndNotRecorded)
   add("M4", std::nullopt, std::nullopt);
   b.Add("Q1", Role::kQsw, "2020-01-01").mgmt_qual = true;  // not a manager
   const StaffIndex index(b.staff);
-  const engine::IndicatorResult r = ManagersQualified(index, D(kCensus));
+  const figures::IndicatorResult r = ManagersQualified(index, D(kCensus));
   EXPECT_EQ(r.code, "9.1");
   EXPECT_EQ(r.counts.denominator, 4);
   EXPECT_EQ(r.counts.numerator, 2);
@@ -108,7 +108,7 @@ TEST(ManagersQualifiedTest, HasNoNotRecordedCellWhenEveryLevelIsRecorded) {
   StaffBuilder b;
   b.Add("M1", Role::kManager, "2020-01-01").manager_level = ManagerLevel::kSenior;
   const StaffIndex index(b.staff);
-  const engine::IndicatorResult r = ManagersQualified(index, D(kCensus));
+  const figures::IndicatorResult r = ManagersQualified(index, D(kCensus));
   EXPECT_EQ(r.breakdowns.size(), 4u);
   EXPECT_EQ(Cell(r, kManagerLevel, "SENIOR").denominator, 1);
 }

@@ -9,8 +9,8 @@
 #include "gtest/gtest.h"
 #include "pif/dates/date.h"
 #include "pif/dates/year_month.h"
-#include "pif/engine/period.h"
-#include "pif/engine/result.h"
+#include "pif/figures/period.h"
+#include "pif/figures/result.h"
 
 namespace pif::workforce::testing {
 
@@ -21,12 +21,12 @@ inline dates::Date D(const std::string& text) { return dates::ParseDate(text).va
 inline dates::YearMonth M(const std::string& text) { return dates::ParseYearMonth(text).value(); }
 
 // [first, last].
-inline engine::Period P(const std::string& first, const std::string& last) {
+inline figures::Period P(const std::string& first, const std::string& last) {
   return {D(first), D(last)};
 }
 
 // The CLAS year starting on 1 August of `year`: [year-08-01, (year + 1)-07-31].
-inline engine::Period ClasYear(int year) {
+inline figures::Period ClasYear(int year) {
   return {*dates::Date::FromYmd(year, 8, 1), *dates::Date::FromYmd(year + 1, 7, 31)};
 }
 
@@ -61,18 +61,18 @@ class StaffBuilder {
 };
 
 // The supplementary figure `name` of `result`, or nullopt when it is absent.
-inline std::optional<double> Figure(const engine::IndicatorResult& result,
+inline std::optional<double> Figure(const figures::IndicatorResult& result,
                                     const std::string& name) {
-  for (const engine::SupplementaryFigure& figure : result.supplementary) {
+  for (const figures::SupplementaryFigure& figure : result.supplementary) {
     if (figure.name == name) return figure.value;
   }
   return std::nullopt;
 }
 
 // The breakdown cell (dimension, category) of `result`; fails the test when it is absent.
-inline engine::Counts Cell(const engine::IndicatorResult& result, const std::string& dimension,
-                           const std::string& category) {
-  for (const engine::BreakdownCell& cell : result.breakdowns) {
+inline figures::Counts Cell(const figures::IndicatorResult& result, const std::string& dimension,
+                            const std::string& category) {
+  for (const figures::BreakdownCell& cell : result.breakdowns) {
     if (cell.dimension == dimension && cell.category == category) return cell.counts;
   }
   ADD_FAILURE() << result.code << " has no cell " << dimension << "=" << category;

@@ -5,9 +5,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "pif/common/domain_status.h"
-#include "pif/common/status_mapping.h"
+#include "pif/core/domain_status.h"
 #include "pif/dates/date.h"
+#include "pif/grpc/status_mapping.h"
 
 namespace pif::ctl {
 

@@ -1,7 +1,7 @@
 #include "caller_identity.h"
 
-#include "pif/common/channel.h"
-#include "pif/common/tls.h"
+#include "pif/core/tls.h"
+#include "pif/grpc/channel.h"
 
 namespace pif::ctl {
 

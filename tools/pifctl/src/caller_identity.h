@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "pif/common/flags.h"
+#include "pif/core/flags.h"
 
 namespace pif::ctl {
 

@@ -7,8 +7,8 @@
 #include "caller_identity.h"
 #include "commands.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "pif/common/channel.h"
-#include "pif/common/flags.h"
+#include "pif/core/flags.h"
+#include "pif/grpc/channel.h"
 
 namespace pif::ctl {
 namespace {

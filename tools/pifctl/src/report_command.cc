@@ -18,11 +18,11 @@
 #include "call_helpers.h"
 #include "caller_identity.h"
 #include "commands.h"
-#include "pif/common/channel.h"
-#include "pif/common/domain_status.h"
-#include "pif/common/flags.h"
-#include "pif/common/status_mapping.h"
+#include "pif/core/domain_status.h"
+#include "pif/core/flags.h"
 #include "pif/dates/date.h"
+#include "pif/grpc/channel.h"
+#include "pif/grpc/status_mapping.h"
 #include "pif/reporting/v1/reporting_service.grpc.pb.h"
 
 namespace pif::ctl {

@@ -6,7 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "pif/csv/csv_reader.h"
+#include "pif/csv/csv_writer.h"
 
 namespace pif::ctl {
 namespace {

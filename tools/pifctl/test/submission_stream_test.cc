@@ -14,7 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "pif/common/channel.h"
+#include "pif/grpc/channel.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 
 namespace pif::ctl {

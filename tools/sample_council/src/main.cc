@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "absl/strings/str_format.h"
-#include "pif/common/flags.h"
+#include "pif/core/flags.h"
 #include "pif/dates/date.h"
 #include "pif/sample/council.h"
 #include "pif/sample/csv_writer.h"

@@ -16,7 +16,7 @@ TEST(IndicatorsTest, EveryIndicatorHasADenominatorInTheLatestClasYear) {
   const engine::Snapshot snapshot(GenerateCouncil(options));
   engine::ComputeRequest request;
   request.period = {*dates::Date::FromYmd(2024, 8, 1), *dates::Date::FromYmd(2025, 7, 31)};
-  const absl::StatusOr<std::vector<engine::IndicatorResult>> results =
+  const absl::StatusOr<std::vector<figures::IndicatorResult>> results =
       engine::Compute(snapshot, request);
   ASSERT_TRUE(results.ok()) << results.status();
   ASSERT_EQ(results->size(), engine::Catalogue().size());
@@ -24,7 +24,7 @@ TEST(IndicatorsTest, EveryIndicatorHasADenominatorInTheLatestClasYear) {
   std::ostringstream table;
   std::string empty;
   int without_numerator = 0;
-  for (const engine::IndicatorResult& r : *results) {
+  for (const figures::IndicatorResult& r : *results) {
     table << std::left << std::setw(12) << r.code << std::right << std::setw(7)
           << r.counts.numerator << " /" << std::setw(6) << r.counts.denominator << "\n";
     if (r.counts.denominator == 0) empty += " " + r.code;

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "pif/common/domain_status.h"
-#include "pif/common/log.h"
+#include "pif/core/domain_status.h"
+#include "pif/core/log.h"
 #include "pif/submission/flat_record.h"
 #include "pif/submission/validate.h"
 #include "pif/submission_grpc/codec.h"

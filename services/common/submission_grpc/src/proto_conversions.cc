@@ -1,5 +1,7 @@
 #include "pif/submission_grpc/proto_conversions.h"
 
+#include "pif/proto_util/dates.h"
+
 namespace pif::submission_grpc {
 namespace {
 
@@ -37,19 +39,6 @@ void FillRejection(const submission::RejectionInfo& info,
 }
 
 }  // namespace
-
-google::protobuf::Timestamp ToTimestamp(absl::Time time) {
-  google::protobuf::Timestamp timestamp;
-  const int64_t seconds = absl::ToUnixSeconds(time);
-  timestamp.set_seconds(seconds);
-  timestamp.set_nanos(
-      static_cast<int32_t>(absl::ToInt64Nanoseconds(time - absl::FromUnixSeconds(seconds))));
-  return timestamp;
-}
-
-absl::Time FromTimestamp(const google::protobuf::Timestamp& timestamp) {
-  return absl::FromUnixSeconds(timestamp.seconds()) + absl::Nanoseconds(timestamp.nanos());
-}
 
 submission::SourceRef FromProto(const common::v1::SourceRef* source) {
   if (source == nullptr) return {};

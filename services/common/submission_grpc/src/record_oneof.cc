@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
+#include "pif/core/domain_status.h"
 #include "pif/submission_grpc/codec.h"
 
 namespace pif::submission_grpc {
@@ -62,6 +63,18 @@ std::string RecordTypeOfField(const Descriptor& wrapper, int number) {
 int FieldOfRecordType(const Descriptor& wrapper, const std::string& record_type) {
   const FieldDescriptor* field = FieldForType(wrapper, record_type);
   return field == nullptr ? 0 : field->number();
+}
+
+absl::StatusOr<std::string> TypeNameOf(const google::protobuf::Descriptor& wrapper,
+                                       const submission::SubmissionSchema& schema, int record_type,
+                                       const std::string& field, const std::string& enum_prefix) {
+  const std::string name =
+      record_type == 0 ? std::string() : RecordTypeOfField(wrapper, record_type);
+  if (name.empty() || schema.Find(name) == nullptr) {
+    return InvalidField(field, "UNKNOWN_RECORD_TYPE",
+                        absl::StrCat(field, " must name a record type (", enum_prefix, "...)"));
+  }
+  return name;
 }
 
 }  // namespace pif::submission_grpc

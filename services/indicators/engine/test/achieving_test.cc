@@ -1,7 +1,7 @@
 // Golden tests of section 1, Achieving and active (1 ACH.1 - 1 ACH.4, 1 ACT.1), on hand-built
 // data at the boundaries the definitions and section 8 name. The period is the CLAS year
 // 2023-08-01 to 2024-07-31, so CD = 2024-07-31 and CD - 365 days = 2023-08-01.
-#include "builder.h"
+#include "pif/engine/testing/builder.h"
 
 namespace pif::engine {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "builder.h"
+#include "pif/engine/testing/builder.h"
 
 namespace pif::engine {
 namespace {
@@ -114,6 +114,17 @@ TEST(ExplainTest, FiltersByPersonAndSaysWhy) {
   ASSERT_EQ(units[0].reasons.size(), 2u);
   EXPECT_NE(units[0].reasons[1].find("referral R2 on 2024-02-01 is a repeat"), std::string::npos)
       << units[0].reasons[1];
+}
+
+// --- internal results are not suppressed ---
+
+TEST(DisclosureInternalTest, ComputeReturnsSmallCountsAsTheyAre) {
+  testing::RecordsBuilder b;
+  b.AddChild("C1");
+  b.AddAnswer("S1", "C1", "CHILD", "2023-10-01", "KNOWS_GOOD_AT", "YES");
+  IndicatorResult r = testing::ComputeOne(b.Build(), "2 ACH.5", testing::ClasYear(2023));
+  EXPECT_EQ(r.counts.numerator, 1);
+  EXPECT_EQ(r.counts.denominator, 1);
 }
 
 }  // namespace

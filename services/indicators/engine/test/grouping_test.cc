@@ -1,6 +1,6 @@
 // The snapshot's building blocks: OrdinalFinder answers every question right whatever the order
 // of the ids and of the questions; GroupByOwner and SortRuns keep every owned record once.
-#include "src/grouping.h"
+#include "grouping.h"
 
 #include <algorithm>
 #include <random>

@@ -1,7 +1,7 @@
 // Golden tests of section 1, Healthy (1 H.1 - 1 H.5), on hand-built data at the boundaries the
 // definitions and section 8 name. Period: the CLAS year 2023-08-01 to 2024-07-31 (PE - 28 days is
 // 2024-07-03).
-#include "builder.h"
+#include "pif/engine/testing/builder.h"
 
 namespace pif::engine {
 namespace {

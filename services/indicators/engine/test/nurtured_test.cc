@@ -1,7 +1,7 @@
 // Golden tests of section 1, Nurtured, on hand-built data at the boundaries the definitions and
 // section 8 of indicators.md name. Unless said otherwise the period is the CLAS year 2023
 // (2023-08-01 to 2024-07-31), so CD = 2024-07-31.
-#include "builder.h"
+#include "pif/engine/testing/builder.h"
 
 namespace pif::engine {
 namespace {

@@ -1,5 +1,5 @@
 // Golden tests of section 5: 5.1 and 5.2.
-#include "builder.h"
+#include "pif/engine/testing/builder.h"
 
 namespace pif::engine {
 namespace {

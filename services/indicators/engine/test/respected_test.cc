@@ -1,6 +1,6 @@
 // Golden tests of section 1, Respected and responsible (1 R.1 - 1 R.4), on hand-built data at the
 // boundaries the definitions and section 8 name. Period: the CLAS year 2023-08-01 to 2024-07-31.
-#include "builder.h"
+#include "pif/engine/testing/builder.h"
 
 namespace pif::engine {
 namespace {

@@ -1,5 +1,5 @@
 // Golden tests of section 1, Safe, on hand-built data at the boundaries the definitions name.
-#include "builder.h"
+#include "pif/engine/testing/builder.h"
 
 namespace pif::engine {
 namespace {

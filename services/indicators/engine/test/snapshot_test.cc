@@ -1,6 +1,6 @@
 #include "pif/engine/snapshot.h"
 
-#include "builder.h"
+#include "pif/engine/testing/builder.h"
 
 namespace pif::engine {
 namespace {

@@ -3,8 +3,8 @@
 #include <cctype>
 #include <utility>
 
-#include "builder.h"
 #include "gmock/gmock.h"
+#include "pif/engine/testing/builder.h"
 
 namespace pif::engine {
 namespace {

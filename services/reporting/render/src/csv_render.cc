@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
-#include "pif/csv/csv_reader.h"
+#include "pif/csv/csv_writer.h"
 #include "report_walk.h"
 #include "text_format.h"
 

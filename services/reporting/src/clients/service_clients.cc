@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "pif/common/status_mapping.h"
+#include "pif/grpc/status_mapping.h"
 
 namespace pif::reporting {
 namespace {

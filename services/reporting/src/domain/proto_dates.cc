@@ -1,27 +1,22 @@
 #include "proto_dates.h"
 
 #include "absl/strings/str_cat.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 
 namespace pif::reporting {
 namespace {
-
-absl::Status Invalid(const std::string& field, const std::string& rule,
-                     const std::string& message) {
-  return InvalidArgumentWithFields(message, {{field, rule, message}});
-}
 
 // A required day of a request, a calendar date within the years input may use.
 absl::StatusOr<dates::Date> CheckDay(const common::v1::Date& day, bool has_day,
                                      const std::string& field) {
   if (!has_day)
-    return Invalid(field, "REQUIRED_FIELD_MISSING", absl::StrCat(field, " is required"));
+    return InvalidField(field, "REQUIRED_FIELD_MISSING", absl::StrCat(field, " is required"));
   std::optional<dates::Date> date = dates::Date::FromYmd(day.year(), day.month(), day.day());
   if (!date.has_value() || date->year() < dates::kMinInputYear ||
       date->year() > dates::kMaxInputYear) {
-    return Invalid(field, "MALFORMED_DATE",
-                   absl::StrCat(field, " must be a calendar date in the years ",
-                                dates::kMinInputYear, " to ", dates::kMaxInputYear));
+    return InvalidField(field, "MALFORMED_DATE",
+                        absl::StrCat(field, " must be a calendar date in the years ",
+                                     dates::kMinInputYear, " to ", dates::kMaxInputYear));
   }
   return *date;
 }
@@ -44,8 +39,8 @@ common::v1::Date ToProto(const dates::Date& date) {
 absl::StatusOr<PeriodDates> CheckPeriod(const common::v1::Period& period, bool has_period,
                                         const std::string& field) {
   if (!has_period) {
-    return Invalid(field, "REQUIRED_FIELD_MISSING",
-                   absl::StrCat(field, " is required: its first and last day"));
+    return InvalidField(field, "REQUIRED_FIELD_MISSING",
+                        absl::StrCat(field, " is required: its first and last day"));
   }
   absl::StatusOr<dates::Date> first =
       CheckDay(period.first_day(), period.has_first_day(), absl::StrCat(field, ".first_day"));
@@ -54,9 +49,9 @@ absl::StatusOr<PeriodDates> CheckPeriod(const common::v1::Period& period, bool h
       CheckDay(period.last_day(), period.has_last_day(), absl::StrCat(field, ".last_day"));
   if (!last.ok()) return last.status();
   if (*last < *first) {
-    return Invalid(absl::StrCat(field, ".last_day"), "PERIOD_END_BEFORE_START",
-                   absl::StrCat(field, ".last_day ", last->ToString(), " is before its first_day ",
-                                first->ToString()));
+    return InvalidField(absl::StrCat(field, ".last_day"), "PERIOD_END_BEFORE_START",
+                        absl::StrCat(field, ".last_day ", last->ToString(),
+                                     " is before its first_day ", first->ToString()));
   }
   return PeriodDates{*first, *last};
 }

@@ -9,7 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "framework.h"
 #include "indicator_entries.h"
-#include "pif/common/log.h"
+#include "pif/core/log.h"
 #include "self_evaluation_summary.h"
 #include "trend.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 #include "trend.h"
 
 namespace pif::reporting {
@@ -11,11 +11,6 @@ namespace {
 
 constexpr size_t kMaxNoteLength = 2000;
 constexpr size_t kMaxRequestIdLength = 128;
-
-absl::Status Invalid(const std::string& field, const std::string& rule,
-                     const std::string& message) {
-  return InvalidArgumentWithFields(message, {{field, rule, message}});
-}
 
 absl::StatusOr<common::v1::DisclosureMode> CheckMode(common::v1::DisclosureMode mode,
                                                      const std::string& field) {
@@ -26,17 +21,17 @@ absl::StatusOr<common::v1::DisclosureMode> CheckMode(common::v1::DisclosureMode 
     case common::v1::DISCLOSURE_MODE_INTERNAL:
       return common::v1::DISCLOSURE_MODE_INTERNAL;
     default:
-      return Invalid(field, "UNKNOWN_CODE",
-                     absl::StrCat(field, " must be DISCLOSURE_MODE_INTERNAL or _PUBLISHED"));
+      return InvalidField(field, "UNKNOWN_CODE",
+                          absl::StrCat(field, " must be DISCLOSURE_MODE_INTERNAL or _PUBLISHED"));
   }
 }
 
 absl::StatusOr<int> CheckTrendCount(int count, const std::string& field) {
   if (count == 0) return kMaxTrendPeriods;
   if (count < 1 || count > kMaxTrendPeriods) {
-    return Invalid(field, "OUT_OF_RANGE",
-                   absl::StrCat(field, " must be 1 to ", kMaxTrendPeriods,
-                                " (0 = ", kMaxTrendPeriods, "); it is ", count));
+    return InvalidField(field, "OUT_OF_RANGE",
+                        absl::StrCat(field, " must be 1 to ", kMaxTrendPeriods,
+                                     " (0 = ", kMaxTrendPeriods, "); it is ", count));
   }
   return count;
 }
@@ -50,9 +45,10 @@ absl::StatusOr<std::vector<std::string>> CheckBreakdowns(const Repeated& asked,
   for (int i = 0; i < asked.size(); ++i) {
     auto found = std::find(standard.begin(), standard.end(), asked[i]);
     if (found == standard.end()) {
-      return Invalid(absl::StrCat(field, "[", i, "]"), "UNKNOWN_BREAKDOWN",
-                     absl::StrCat(field, "[", i,
-                                  "] must be sex, age_band, ethnic_group, disability or locality"));
+      return InvalidField(
+          absl::StrCat(field, "[", i, "]"), "UNKNOWN_BREAKDOWN",
+          absl::StrCat(field, "[", i,
+                       "] must be sex, age_band, ethnic_group, disability or locality"));
     }
     wanted[static_cast<size_t>(found - standard.begin())] = true;
   }
@@ -117,14 +113,14 @@ absl::StatusOr<ReportRequest> ReportRequestOf(const std::string& council,
 
 absl::StatusOr<ReportRequest> ReportRequestOf(const v1::PublishReportRequest& request) {
   if (request.note().size() > kMaxNoteLength) {
-    return Invalid("note", "VALUE_TOO_LONG",
-                   absl::StrCat("note must be at most ", kMaxNoteLength, " bytes"));
+    return InvalidField("note", "VALUE_TOO_LONG",
+                        absl::StrCat("note must be at most ", kMaxNoteLength, " bytes"));
   }
   if (request.request_id().size() > kMaxRequestIdLength ||
       !IsPrintableAscii(request.request_id())) {
-    return Invalid("request_id", "MALFORMED_REQUEST_ID",
-                   absl::StrCat("request_id must be at most ", kMaxRequestIdLength,
-                                " printable ASCII characters"));
+    return InvalidField("request_id", "MALFORMED_REQUEST_ID",
+                        absl::StrCat("request_id must be at most ", kMaxRequestIdLength,
+                                     " printable ASCII characters"));
   }
   return Common(request.council(), request.period(), request.has_period(),
                 common::v1::DISCLOSURE_MODE_PUBLISHED, request.trend_period_count(), "");

@@ -2,7 +2,7 @@
 // serialized Report with its metadata, numbered per council under a per-council lock.
 #pragma once
 
-#include "pif/common/pg_pool.h"
+#include "pif/pg/pool.h"
 #include "published_reports.h"
 
 namespace pif::reporting {

@@ -8,7 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "framework.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 #include "proto_dates.h"
 
 namespace pif::reporting {

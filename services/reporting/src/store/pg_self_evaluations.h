@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "pif/common/pg_pool.h"
 #include "pif/dates/date.h"
+#include "pif/pg/pool.h"
 #include "pif/reporting/v1/self_evaluation.pb.h"
 #include "pif/submission/flat_record.h"
-#include "pif/submission/store.h"
+#include "pif/submission_pg/pg_submission_store.h"
 #include "report_sources.h"
 
 namespace pif::reporting {

@@ -5,8 +5,8 @@
 
 namespace pif::workforce {
 
-std::vector<engine::IndicatorResult> AllocatedCases(const OpenCases& open_cases,
-                                                    const StaffIndex& staff, dates::Date census) {
+std::vector<figures::IndicatorResult> AllocatedCases(const OpenCases& open_cases,
+                                                     const StaffIndex& staff, dates::Date census) {
   struct Allocated {
     bool worker = false;
     bool qualified = false;
@@ -21,9 +21,9 @@ std::vector<engine::IndicatorResult> AllocatedCases(const OpenCases& open_cases,
       if (row != nullptr && row->role == Role::kQsw) allocated.qualified = true;
     }
   }
-  engine::IndicatorResult qualified;
+  figures::IndicatorResult qualified;
   qualified.code = "7.4a";
-  engine::IndicatorResult any;
+  figures::IndicatorResult any;
   any.code = "7.4b";
   for (const auto& [person_id, allocated] : children) {
     ++qualified.counts.denominator;

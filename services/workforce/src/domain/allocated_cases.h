@@ -7,14 +7,14 @@
 #include "domain/open_cases.h"
 #include "domain/staff_index.h"
 #include "pif/dates/date.h"
-#include "pif/engine/result.h"
+#include "pif/figures/result.h"
 
 namespace pif::workforce {
 
 // 7.4a then 7.4b. D = distinct children of `open_cases`. 7.4a: N = children with a staff_id
 // whose row in force at `census` has role QSW (employee or agency). 7.4b: N = children with any
 // non-empty staff_id, known to the workforce data or not.
-std::vector<engine::IndicatorResult> AllocatedCases(const OpenCases& open_cases,
-                                                    const StaffIndex& staff, dates::Date census);
+std::vector<figures::IndicatorResult> AllocatedCases(const OpenCases& open_cases,
+                                                     const StaffIndex& staff, dates::Date census);
 
 }  // namespace pif::workforce

@@ -7,7 +7,7 @@
 
 namespace pif::workforce {
 
-std::vector<dates::YearMonth> MonthsStartingIn(const engine::Period& period) {
+std::vector<dates::YearMonth> MonthsStartingIn(const figures::Period& period) {
   std::vector<dates::YearMonth> months;
   if (period.last < period.first) return months;
   dates::YearMonth month = dates::YearMonth::Containing(period.first);
@@ -16,9 +16,9 @@ std::vector<dates::YearMonth> MonthsStartingIn(const engine::Period& period) {
   return months;
 }
 
-engine::IndicatorResult DaysLostPerFte(const std::string& code, Role role, const StaffIndex& staff,
-                                       const std::vector<AbsenceRow>& absences,
-                                       const engine::Period& period) {
+figures::IndicatorResult DaysLostPerFte(const std::string& code, Role role, const StaffIndex& staff,
+                                        const std::vector<AbsenceRow>& absences,
+                                        const figures::Period& period) {
   const std::vector<dates::YearMonth> months = MonthsStartingIn(period);
   double fte_sum = 0;
   for (const dates::YearMonth& month : months) {
@@ -35,7 +35,7 @@ engine::IndicatorResult DaysLostPerFte(const std::string& code, Role role, const
     (absence.type == AbsenceType::kSick ? sick : other_unplanned) += absence.fte_days_lost;
   }
 
-  engine::IndicatorResult result;
+  figures::IndicatorResult result;
   result.code = code;
   result.supplementary.push_back({kSickFteDaysLost, sick});
   const double mean_fte = months.empty() ? 0 : fte_sum / static_cast<double>(months.size());

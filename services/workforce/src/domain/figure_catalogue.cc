@@ -9,7 +9,7 @@
 namespace pif::workforce {
 namespace {
 
-using engine::Polarity;
+using figures::Polarity;
 
 constexpr char kInPost[] =
     " In post at d: a staff row covers d ([valid_from, valid_to)); the row in force on the day "

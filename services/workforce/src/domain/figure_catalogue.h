@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "pif/engine/indicator.h"
+#include "pif/figures/definition.h"
 
 namespace pif::workforce {
 
@@ -23,13 +23,13 @@ struct SupplementaryDefinition {
   std::string unit;   // a measure's unit ("years", "FTE days", "FTE"); empty for a count
 };
 
-// A catalogue entry, like engine::IndicatorDefinition; every unit is a staff member, except a
+// A catalogue entry, like figures::IndicatorDefinition; every unit is a staff member, except a
 // child for 7.4a/b.
 struct FigureDefinition {
   std::string code;  // exactly as indicators.md writes it: "7.3a", "9.1"
   std::string title;
   int area = 7;  // framework area: 7 or 9
-  engine::Polarity polarity = engine::Polarity::kHigherIsBetter;
+  figures::Polarity polarity = figures::Polarity::kHigherIsBetter;
   std::string definition_version;  // bumped whenever the rule changes
   std::string definition;          // the rule in plain words, with the decisions at the edges
   ValueKind value_kind = ValueKind::kPercentage;

@@ -10,20 +10,20 @@
 
 namespace pif::workforce {
 
-std::vector<engine::IndicatorResult> ComputeWorkforce(const std::vector<StaffRow>& staff,
-                                                      const std::vector<AbsenceRow>& absences,
-                                                      const engine::Period& period,
-                                                      const OpenCases* open_cases) {
+std::vector<figures::IndicatorResult> ComputeWorkforce(const std::vector<StaffRow>& staff,
+                                                       const std::vector<AbsenceRow>& absences,
+                                                       const figures::Period& period,
+                                                       const OpenCases* open_cases) {
   const StaffIndex index(staff);
   const dates::Date census = period.census();
-  std::vector<engine::IndicatorResult> results;
+  std::vector<figures::IndicatorResult> results;
   results.push_back(LengthOfService("7.1", Role::kQsw, index, census));
   results.push_back(LengthOfService("7.2", Role::kFieldOther, index, census));
   results.push_back(DaysLostPerFte("7.3a", Role::kQsw, index, absences, period));
   results.push_back(DaysLostPerFte("7.3b", Role::kFieldOther, index, absences, period));
   results.push_back(DaysLostPerFte("7.3c", Role::kResidential, index, absences, period));
   if (open_cases != nullptr) {
-    for (engine::IndicatorResult& result : AllocatedCases(*open_cases, index, census)) {
+    for (figures::IndicatorResult& result : AllocatedCases(*open_cases, index, census)) {
       results.push_back(std::move(result));
     }
   }

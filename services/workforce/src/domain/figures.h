@@ -6,17 +6,17 @@
 
 #include "domain/open_cases.h"
 #include "domain/staff.h"
-#include "pif/engine/period.h"
-#include "pif/engine/result.h"
+#include "pif/figures/period.h"
+#include "pif/figures/result.h"
 
 namespace pif::workforce {
 
 // Every figure of WorkforceCatalogue() in its order: 7.1, 7.2, 7.3a-c, 7.4a-b, 7.5, 7.6, 7.7,
 // 9.1; 7.4a and 7.4b are left out when `open_cases` is null (the caller reports them as
 // unavailable, never as 0%). Requires period.first <= period.last; CD = period.last.
-std::vector<engine::IndicatorResult> ComputeWorkforce(const std::vector<StaffRow>& staff,
-                                                      const std::vector<AbsenceRow>& absences,
-                                                      const engine::Period& period,
-                                                      const OpenCases* open_cases);
+std::vector<figures::IndicatorResult> ComputeWorkforce(const std::vector<StaffRow>& staff,
+                                                       const std::vector<AbsenceRow>& absences,
+                                                       const figures::Period& period,
+                                                       const OpenCases* open_cases);
 
 }  // namespace pif::workforce

@@ -47,9 +47,9 @@ std::string ServiceBandOf(dates::Date start, dates::Date census) {
   return kBands[BandIndex(start, census)].name;
 }
 
-engine::IndicatorResult LengthOfService(const std::string& code, Role role, const StaffIndex& staff,
-                                        dates::Date census) {
-  engine::IndicatorResult result;
+figures::IndicatorResult LengthOfService(const std::string& code, Role role,
+                                         const StaffIndex& staff, dates::Date census) {
+  figures::IndicatorResult result;
   result.code = code;
   std::array<int64_t, kBands.size()> band_counts{};
   std::vector<int> service_days;

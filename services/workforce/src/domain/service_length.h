@@ -6,7 +6,7 @@
 #include "domain/staff.h"
 #include "domain/staff_index.h"
 #include "pif/dates/date.h"
-#include "pif/engine/result.h"
+#include "pif/figures/result.h"
 
 namespace pif::workforce {
 
@@ -18,7 +18,7 @@ std::string ServiceBandOf(dates::Date start, dates::Date census);
 // (numerator 0: there is none), unknown = staff of the role whose employment is not recorded,
 // one breakdown cell per band in band order (N = band headcount, D = headcount), then the
 // supplementary figures median_years (absent when the headcount is 0) and agency_headcount.
-engine::IndicatorResult LengthOfService(const std::string& code, Role role, const StaffIndex& staff,
-                                        dates::Date census);
+figures::IndicatorResult LengthOfService(const std::string& code, Role role,
+                                         const StaffIndex& staff, dates::Date census);
 
 }  // namespace pif::workforce

@@ -12,15 +12,15 @@ namespace {
 
 bool IsYes(const std::optional<bool>& flag) { return flag.value_or(false); }
 
-void Count(engine::Counts& counts, bool in_numerator) {
+void Count(figures::Counts& counts, bool in_numerator) {
   ++counts.denominator;
   if (in_numerator) ++counts.numerator;
 }
 
 }  // namespace
 
-engine::IndicatorResult SuitablyQualified(const StaffIndex& staff, dates::Date census) {
-  engine::IndicatorResult result;
+figures::IndicatorResult SuitablyQualified(const StaffIndex& staff, dates::Date census) {
+  figures::IndicatorResult result;
   result.code = "7.5";
   for (const StaffRow* row : staff.InPostOn(census)) {
     if (row->role == Role::kManager) continue;
@@ -29,8 +29,8 @@ engine::IndicatorResult SuitablyQualified(const StaffIndex& staff, dates::Date c
   return result;
 }
 
-engine::IndicatorResult ResidentialQualified(const StaffIndex& staff, dates::Date census) {
-  engine::IndicatorResult result;
+figures::IndicatorResult ResidentialQualified(const StaffIndex& staff, dates::Date census) {
+  figures::IndicatorResult result;
   result.code = "7.6";
   int64_t reg_cond = 0;
   int64_t not_reg = 0;
@@ -45,8 +45,8 @@ engine::IndicatorResult ResidentialQualified(const StaffIndex& staff, dates::Dat
   return result;
 }
 
-engine::IndicatorResult CpdPlans(const StaffIndex& staff, dates::Date census) {
-  engine::IndicatorResult result;
+figures::IndicatorResult CpdPlans(const StaffIndex& staff, dates::Date census) {
+  figures::IndicatorResult result;
   result.code = "7.7";
   const dates::Date latest_start = census.AddDays(-91);
   const dates::Date window_start = census.AddDays(-365);  // exclusive
@@ -59,21 +59,21 @@ engine::IndicatorResult CpdPlans(const StaffIndex& staff, dates::Date census) {
   return result;
 }
 
-engine::IndicatorResult ManagersQualified(const StaffIndex& staff, dates::Date census) {
+figures::IndicatorResult ManagersQualified(const StaffIndex& staff, dates::Date census) {
   constexpr std::array<std::pair<ManagerLevel, const char*>, 4> kLevels = {
       {{ManagerLevel::kTeam, "TEAM"},
        {ManagerLevel::kMiddle, "MIDDLE"},
        {ManagerLevel::kSenior, "SENIOR"},
        {ManagerLevel::kNa, "NA"}}};
-  engine::IndicatorResult result;
+  figures::IndicatorResult result;
   result.code = "9.1";
-  std::array<engine::Counts, kLevels.size()> by_level{};
-  engine::Counts not_recorded;
+  std::array<figures::Counts, kLevels.size()> by_level{};
+  figures::Counts not_recorded;
   for (const StaffRow* row : staff.InPostOn(census)) {
     if (row->role != Role::kManager) continue;
     const bool qualified = IsYes(row->mgmt_qual);
     Count(result.counts, qualified);
-    engine::Counts* cell = &not_recorded;
+    figures::Counts* cell = &not_recorded;
     for (size_t i = 0; i < kLevels.size(); ++i) {
       if (row->manager_level == kLevels[i].first) cell = &by_level[i];
     }

@@ -4,24 +4,24 @@
 
 #include "domain/staff_index.h"
 #include "pif/dates/date.h"
-#include "pif/engine/result.h"
+#include "pif/figures/result.h"
 
 namespace pif::workforce {
 
 // 7.5: D = QSW, FIELD_OTHER and RESIDENTIAL staff in post at `census` (no MANAGER);
 // N = nts_qual_met Y.
-engine::IndicatorResult SuitablyQualified(const StaffIndex& staff, dates::Date census);
+figures::IndicatorResult SuitablyQualified(const StaffIndex& staff, dates::Date census);
 
 // 7.6: D = RESIDENTIAL staff in post at `census`; N = reg_qual_met Y; supplementary
 // reg_cond_count and not_reg_count (sssc_status of the staff of D).
-engine::IndicatorResult ResidentialQualified(const StaffIndex& staff, dates::Date census);
+figures::IndicatorResult ResidentialQualified(const StaffIndex& staff, dates::Date census);
 
 // 7.7: D = staff in post at `census` with service_start_date <= census - 91 days;
 // N = cpd_plan_date in (census - 365 days, census].
-engine::IndicatorResult CpdPlans(const StaffIndex& staff, dates::Date census);
+figures::IndicatorResult CpdPlans(const StaffIndex& staff, dates::Date census);
 
 // 9.1: D = MANAGER staff in post at `census`; N = mgmt_qual Y; breakdown manager_level with a
 // cell for TEAM, MIDDLE, SENIOR and NA always, and NOT_RECORDED when some level is missing.
-engine::IndicatorResult ManagersQualified(const StaffIndex& staff, dates::Date census);
+figures::IndicatorResult ManagersQualified(const StaffIndex& staff, dates::Date census);
 
 }  // namespace pif::workforce

@@ -8,8 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "intake/open_cases_at.h"
-#include "pif/common/log.h"
-#include "pif/common/status_mapping.h"
+#include "pif/core/log.h"
+#include "pif/grpc/status_mapping.h"
 
 namespace pif::workforce {
 namespace {

@@ -47,7 +47,7 @@ struct PolicyParams {
   std::optional<bool> secondary_suppression;
 };
 
-PolicyParams ParamsOf(const std::optional<engine::DisclosurePolicy>& policy) {
+PolicyParams ParamsOf(const std::optional<figures::DisclosurePolicy>& policy) {
   if (!policy.has_value()) return {};
   return {policy->smallest_shown_count, policy->min_percent_denominator,
           policy->secondary_suppression};

@@ -9,9 +9,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "pif/common/pg_pool.h"
-#include "pif/engine/disclosure.h"
-#include "pif/engine/period.h"
+#include "pif/figures/disclosure.h"
+#include "pif/figures/period.h"
+#include "pif/pg/pool.h"
 #include "pif/workforce/v1/workforce_service.pb.h"
 
 namespace pif::workforce {
@@ -19,13 +19,13 @@ namespace pif::workforce {
 // What identifies one computation: equal keys give equal figures.
 struct ResultKey {
   std::string council;
-  engine::Period period;
+  figures::Period period;
   int64_t workforce_data_version = 0;
   int64_t intake_data_version = 0;  // 0 when 7.4 was not asked for
   std::string definitions_version;
   std::string codes;  // the codes computed, in catalogue order, joined by ','
   // The policy applied; nullopt for INTERNAL figures.
-  std::optional<engine::DisclosurePolicy> policy;
+  std::optional<figures::DisclosurePolicy> policy;
 };
 
 // One stored computation.

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 
 namespace pif::submission {
 

@@ -1,13 +1,7 @@
-// The PostgreSQL side of submissions, generic over a SubmissionSchema: staging a batch as it
-// streams in, cross-record checks and an all-or-nothing commit, idempotent batch ids, kept
-// rejections, deletions, data versions and consistent snapshots.
-//
-// The service's migrations create, besides import_batches, council_data_versions, rejections
-// and deletions (see services/intake/migrations/V002__case_records.sql), one table per record
-// type named RecordSchema::table: `council char(9)` then the schema's columns under their own
-// names, primary key (council, key...). Column types by kind: text and codes `text`, dates
-// `date`, date-times `text` 'YYYY-MM-DDTHH:MM:SS', months `text` 'YYYY-MM', integers
-// smallint/integer/bigint, decimals `numeric`.
+// The store of submissions, generic over a SubmissionSchema, as an interface: staging a batch as
+// it streams in, cross-record checks and an all-or-nothing commit, idempotent batch ids, kept
+// rejections, deletions, data versions and consistent snapshots. The PostgreSQL implementation
+// is pif/submission_pg/pg_submission_store.h; tests use pif/submission/testing/fake_store.h.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +12,6 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "pif/common/pg_pool.h"
 #include "pif/submission/flat_record.h"
 #include "pif/submission/summary.h"
 
@@ -102,56 +95,54 @@ struct SnapshotInfo {
   std::vector<std::pair<std::string, int64_t>> counts;  // record type -> count, schema order
 };
 
-// The store of one service, over its own database and schema.
+// The store of one service's submissions, over its own schema. Implementations are thread-safe.
 class SubmissionStore {
  public:
-  // `schema` must outlive the store; its tables are created by the service's migrations.
-  SubmissionStore(pg::Pool& pool, const SubmissionSchema& schema);
+  virtual ~SubmissionStore() = default;
 
   // Starts receiving a batch. When the council already committed this batch id, returns the
   // stored summary instead (with replayed = true) and no writer.
-  absl::StatusOr<std::unique_ptr<BatchWriter>> Begin(const BatchInfo& info,
-                                                     std::optional<BatchSummary>* replay);
+  virtual absl::StatusOr<std::unique_ptr<BatchWriter>> Begin(
+      const BatchInfo& info, std::optional<BatchSummary>* replay) = 0;
 
   // The audit record of one batch; NOT_FOUND when the council has no such batch.
-  absl::StatusOr<BatchAudit> GetBatch(const std::string& council, const std::string& batch_id);
+  virtual absl::StatusOr<BatchAudit> GetBatch(const std::string& council,
+                                              const std::string& batch_id) = 0;
   // The council's batches, newest first, committed within [after, before) when given; the
   // summaries do not list rejections (GetBatch does). `limit` is clamped to 1..1000.
-  absl::StatusOr<std::vector<BatchAudit>> ListBatches(const std::string& council,
-                                                      std::optional<absl::Time> after,
-                                                      std::optional<absl::Time> before, int limit,
-                                                      int offset);
+  virtual absl::StatusOr<std::vector<BatchAudit>> ListBatches(const std::string& council,
+                                                              std::optional<absl::Time> after,
+                                                              std::optional<absl::Time> before,
+                                                              int limit, int offset) = 0;
   // Rejections matching the filter, oldest batch first and by position within a batch;
   // page_size is clamped to 1..1000 (0: 100). INVALID_ARGUMENT for a page token not from here.
-  absl::StatusOr<RejectionPage> ListRejections(const RejectionFilter& filter);
+  virtual absl::StatusOr<RejectionPage> ListRejections(const RejectionFilter& filter) = 0;
   // One rejection of the council; NOT_FOUND otherwise (another council's id is NOT_FOUND too).
-  absl::StatusOr<StoredRejection> GetRejection(const std::string& council,
-                                               const std::string& rejection_id);
+  virtual absl::StatusOr<StoredRejection> GetRejection(const std::string& council,
+                                                       const std::string& rejection_id) = 0;
   // The council's data version (0 and no batch when it has sent nothing).
-  absl::StatusOr<DataVersion> GetDataVersion(const std::string& council);
+  virtual absl::StatusOr<DataVersion> GetDataVersion(const std::string& council) = 0;
   // Deletes a record sent in error, records the deletion, clears the record's open rejections
   // (DELETED) and raises the data version. `record_id` is the key values joined by '|'. A record
   // that was only ever rejected (nothing stored, rejections open) has its rejections cleared.
   // NOT_FOUND when neither a stored record nor an open rejection has that type and id;
   // FAILED_PRECONDITION (naming the referring type) while other records refer to it;
   // INVALID_ARGUMENT for a type the schema does not have.
-  absl::StatusOr<DeletionResult> DeleteRecord(const std::string& council,
-                                              const std::string& record_type,
-                                              const std::string& record_id,
-                                              const std::string& reason, const std::string& caller);
+  virtual absl::StatusOr<DeletionResult> DeleteRecord(const std::string& council,
+                                                      const std::string& record_type,
+                                                      const std::string& record_id,
+                                                      const std::string& reason,
+                                                      const std::string& caller) = 0;
   // Reads every record of the council (only `types` when not empty) at one data version, in one
   // REPEATABLE READ transaction, parents before children (schema order), each type in key
   // order. `on_header` is called first, then `on_record` per record; a non-OK status from a
   // callback stops the read and is returned. Records stream from the database (memory stays
   // flat); values are the canonical text validation produces. INVALID_ARGUMENT for an unknown
   // type.
-  absl::Status ReadSnapshot(const std::string& council, const std::vector<std::string>& types,
-                            const std::function<absl::Status(const SnapshotInfo&)>& on_header,
-                            const std::function<absl::Status(const FlatRecord&)>& on_record);
-
- private:
-  pg::Pool& pool_;
-  const SubmissionSchema& schema_;
+  virtual absl::Status ReadSnapshot(
+      const std::string& council, const std::vector<std::string>& types,
+      const std::function<absl::Status(const SnapshotInfo&)>& on_header,
+      const std::function<absl::Status(const FlatRecord&)>& on_record) = 0;
 };
 
 }  // namespace pif::submission

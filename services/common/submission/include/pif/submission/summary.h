@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 
 namespace pif::submission {
 

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 #include "pif/submission/flat_record.h"
 
 namespace pif::submission {

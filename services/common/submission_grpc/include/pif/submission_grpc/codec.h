@@ -17,7 +17,7 @@
 
 #include "absl/status/status.h"
 #include "google/protobuf/message.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
 #include "pif/submission/flat_record.h"
 
 namespace pif::submission_grpc {

@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "pif/proto_util/paging.h"
 #include "pif/submission/store.h"
 #include "pif/submission_grpc/proto_conversions.h"
 #include "pif/submission_grpc/request_checks.h"

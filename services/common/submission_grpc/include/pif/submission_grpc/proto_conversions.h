@@ -12,10 +12,6 @@
 
 namespace pif::submission_grpc {
 
-// A point in time as a protobuf Timestamp (and back).
-google::protobuf::Timestamp ToTimestamp(absl::Time time);
-absl::Time FromTimestamp(const google::protobuf::Timestamp& timestamp);
-
 // A SourceRef message as the store's struct (an unset message is {"", 0}), and back (nullopt
 // file and row 0 leave the message unset).
 submission::SourceRef FromProto(const common::v1::SourceRef* source);

@@ -6,8 +6,10 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "google/protobuf/message.h"
 #include "pif/submission/flat_record.h"
+#include "pif/submission/schema.h"
 
 namespace pif::submission_grpc {
 
@@ -23,5 +25,12 @@ std::string RecordTypeOfField(const google::protobuf::Descriptor& wrapper, int n
 
 // The number of the wrapper's field holding records of `record_type`; 0 when there is none.
 int FieldOfRecordType(const google::protobuf::Descriptor& wrapper, const std::string& record_type);
+
+// The schema type name of a record type enum value of `wrapper` (the enums share the wrapper's
+// field numbers); INVALID_ARGUMENT (UNKNOWN_RECORD_TYPE) naming `field` for 0 or an unknown
+// value, quoting `enum_prefix` ("RECORD_TYPE_") as the values to use.
+absl::StatusOr<std::string> TypeNameOf(const google::protobuf::Descriptor& wrapper,
+                                       const submission::SubmissionSchema& schema, int record_type,
+                                       const std::string& field, const std::string& enum_prefix);
 
 }  // namespace pif::submission_grpc

@@ -1,5 +1,5 @@
 // Checks of the request arguments every submission-based service shares: council codes, batch
-// headers, page sizes and page tokens. Each failure is INVALID_ARGUMENT naming the field.
+// headers and required fields. Each failure is INVALID_ARGUMENT naming the field.
 #pragma once
 
 #include <cstdint>
@@ -7,8 +7,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "pif/common/council.h"
 #include "pif/common/v1/submission.pb.h"
+#include "pif/core/council.h"
 
 namespace pif::submission_grpc {
 
@@ -25,16 +25,5 @@ absl::Status CheckBatchHeader(const common::v1::BatchHeader& header);
 
 // OK when `value` is not empty; otherwise INVALID_ARGUMENT naming `field` as required.
 absl::Status CheckRequired(const std::string& value, const std::string& field);
-
-// The page size to use: `requested` when in [1, max], `fallback` for 0, `max` above max;
-// INVALID_ARGUMENT for a negative size.
-absl::StatusOr<int> PageSize(int32_t requested, int fallback, int max,
-                             const std::string& field = "page_size");
-
-// An opaque page token for "continue at `offset`", and the offset back out of one ("" = 0);
-// INVALID_ARGUMENT naming `field` for a token this service did not hand out.
-std::string OffsetPageToken(int64_t offset);
-absl::StatusOr<int64_t> ParseOffsetPageToken(const std::string& token,
-                                             const std::string& field = "page_token");
 
 }  // namespace pif::submission_grpc

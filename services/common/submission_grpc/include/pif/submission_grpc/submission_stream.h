@@ -9,10 +9,10 @@
 #include <grpcpp/support/sync_stream.h>
 
 #include "absl/status/statusor.h"
-#include "pif/common/domain_status.h"
+#include "pif/core/domain_status.h"
+#include "pif/grpc/caller_identity.h"
 #include "pif/submission/store.h"
 #include "pif/submission_grpc/batch_receiver.h"
-#include "pif/submission_grpc/caller_identity.h"
 
 namespace pif::submission_grpc {
 

@@ -12,7 +12,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
-#include "pif/engine/period.h"
+#include "pif/engine/figures.h"
 #include "pif/engine/record_span.h"
 #include "pif/engine/records.h"
 

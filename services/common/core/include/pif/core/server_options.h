@@ -1,0 +1,38 @@
+// The options every pif service takes, and the flags that fill them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "pif/core/flags.h"
+#include "pif/core/tls.h"
+
+namespace pif {
+
+// Settings shared by every service binary; each has a flag and a PIF_* environment variable.
+struct ServerOptions {
+  // Short service name used in logs and metrics ("intake").
+  std::string service_name;
+  // host:port the gRPC server listens on; port 0 picks a free port.
+  std::string listen = "127.0.0.1:0";
+  // host:port of the Prometheus /metrics endpoint; empty turns it off.
+  std::string metrics_listen;
+  // libpq connection string or URI of the service's own database.
+  std::string database_url;
+  // Connections kept open to the database.
+  int64_t db_pool_size = 8;
+  // Largest gRPC message accepted or sent, in bytes.
+  int64_t max_message_bytes = 16 * 1024 * 1024;
+  // Seconds in-flight calls get to finish after SIGTERM before they are cancelled.
+  int64_t drain_seconds = 20;
+  // Lowest log level written: debug, info, warning or error.
+  std::string log_level = "info";
+  // Mutual TLS for the server and for the service's own calls to other services: all three
+  // files or none (plaintext).
+  TlsFiles tls;
+};
+
+// Declares the shared flags on `flags`, writing into *options (whose values are the defaults).
+void AddServerFlags(FlagSet& flags, ServerOptions* options);
+
+}  // namespace pif

@@ -1,0 +1,97 @@
+#include "pif/pg/pool.h"
+
+#include "absl/strings/str_cat.h"
+#include "pif/core/log.h"
+
+namespace pif::pg {
+
+Pool::Lease::Lease(Pool* pool, std::unique_ptr<pqxx::connection> connection)
+    : pool_(pool), connection_(std::move(connection)) {}
+
+Pool::Lease::Lease(Lease&& other) noexcept
+    : pool_(other.pool_), connection_(std::move(other.connection_)) {
+  other.pool_ = nullptr;
+}
+
+Pool::Lease::~Lease() {
+  if (pool_ != nullptr) pool_->Return(std::move(connection_));
+}
+
+Pool::Pool(std::string conninfo, int size) : conninfo_(std::move(conninfo)), size_(size) {}
+
+absl::StatusOr<std::unique_ptr<Pool>> Pool::Open(std::string conninfo, int size) {
+  std::unique_ptr<Pool> pool(new Pool(std::move(conninfo), size));
+  try {
+    for (int i = 0; i < size; ++i) {
+      pool->idle_.push_back(std::make_unique<pqxx::connection>(pool->conninfo_));
+    }
+  } catch (const std::exception& error) {
+    return StatusFromException(error);
+  }
+  return pool;
+}
+
+absl::StatusOr<Pool::Lease> Pool::Acquire(absl::Duration timeout) {
+  std::unique_ptr<pqxx::connection> connection;
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    const bool available = returned_.wait_for(lock, absl::ToChronoNanoseconds(timeout), [&] {
+      return !idle_.empty() || outstanding_ + static_cast<int>(idle_.size()) < size_;
+    });
+    if (!available) {
+      return absl::UnavailableError("no database connection became free in time; try again");
+    }
+    if (!idle_.empty()) {
+      connection = std::move(idle_.back());
+      idle_.pop_back();
+    }
+    ++outstanding_;
+  }
+  try {
+    if (connection == nullptr || !connection->is_open()) {
+      connection = std::make_unique<pqxx::connection>(conninfo_);
+    }
+  } catch (const std::exception& error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    --outstanding_;
+    returned_.notify_one();
+    return StatusFromException(error);
+  }
+  return Lease(this, std::move(connection));
+}
+
+void Pool::Return(std::unique_ptr<pqxx::connection> connection) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  --outstanding_;
+  // A connection that broke is dropped; Acquire opens a new one in its place.
+  if (connection != nullptr && connection->is_open()) idle_.push_back(std::move(connection));
+  returned_.notify_one();
+}
+
+int Pool::IdleCount() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return static_cast<int>(idle_.size());
+}
+
+absl::Status StatusFromException(const std::exception& error) {
+  if (dynamic_cast<const pqxx::broken_connection*>(&error) != nullptr) {
+    log::Event(log::Level::kWarning, "database_unreachable")
+        .Str(log::Key::kError, "broken connection");
+    return absl::UnavailableError("the service's database cannot be reached; try again");
+  }
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error); sql != nullptr) {
+    const std::string& state = sql->sqlstate();
+    log::Event(log::Level::kError, "database_error").Str(log::Key::kSqlState, state);
+    if (state == "40001" || state == "40P01") {
+      return absl::AbortedError("a concurrent change conflicted with this one; retry the call");
+    }
+    if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P03") {
+      return absl::UnavailableError("the service's database cannot be reached; try again");
+    }
+    return absl::InternalError(absl::StrCat("database error, SQLSTATE ", state));
+  }
+  log::Event(log::Level::kError, "database_error").Str(log::Key::kError, "unclassified exception");
+  return absl::InternalError("database error");
+}
+
+}  // namespace pif::pg

@@ -1,0 +1,95 @@
+#include "pif/server/service_main.h"
+
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+#include "pif/core/log.h"
+#include "pif/grpc/channel.h"
+#include "pif/pg/database.h"
+#include "pif/server/signals.h"
+
+namespace pif {
+namespace {
+
+int Fail(const char* stage, const absl::Status& status) {
+  log::Event(log::Level::kError, "startup_failed")
+      .Str(log::Key::kError, absl::StrCat(stage, ": ", status.ToString()));
+  return 1;
+}
+
+}  // namespace
+
+int RunService(const ServiceSpec& spec, int argc, char** argv) {
+  BlockTerminationSignals();
+  ServerOptions options;
+  options.service_name = spec.name;
+  options.listen = spec.default_listen;
+  FlagSet flags("pif-" + spec.name);
+  AddServerFlags(flags, &options);
+  if (spec.add_flags) spec.add_flags(flags);
+  if (absl::Status parsed =
+          flags.Parse(std::vector<std::string>(argv, argv + argc), ProcessEnvironment());
+      !parsed.ok()) {
+    const bool help = absl::IsNotFound(parsed);
+    (help ? std::cout : std::cerr) << parsed.message() << "\n";
+    return help ? 0 : 2;
+  }
+  log::SetService(spec.name);
+  log::Level level = log::Level::kInfo;
+  if (!log::ParseLevel(options.log_level, &level)) {
+    std::cerr << "flag --log_level: '" << options.log_level
+              << "' is not debug, info, warning or error\n";
+    return 2;
+  }
+  log::SetMinLevel(level);
+  if (options.database_url.empty()) {
+    std::cerr << "--database_url (or PIF_DATABASE_URL) is required\n";
+    return 2;
+  }
+  // The service's own identity also serves its calls to other services (one place).
+  absl::StatusOr<std::optional<TlsMaterial>> tls = LoadTls(options.tls);
+  if (!tls.ok()) {
+    std::cerr << tls.status().message() << "\n";
+    return 2;
+  }
+  ClientOptions client;
+  client.tls = *tls;
+  SetDefaultClientOptions(client);
+  log::Event(tls->has_value() ? log::Level::kInfo : log::Level::kWarning, "transport")
+      .Str(log::Key::kMode, tls->has_value() ? "mutual_tls" : "plaintext");
+
+  if (auto created = pg::EnsureDatabaseExists(options.database_url); !created.ok()) {
+    return Fail("database", created.status());
+  }
+  auto pool = pg::Pool::Open(options.database_url, static_cast<int>(options.db_pool_size));
+  if (!pool.ok()) return Fail("database", pool.status());
+  {
+    auto lease = (*pool)->Acquire();
+    if (!lease.ok()) return Fail("database", lease.status());
+    auto report = pg::ApplyMigrations(**lease, "pif.migrations." + spec.name, *spec.migrations);
+    if (!report.ok()) return Fail("migrations", report.status());
+    log::Event(log::Level::kInfo, "schema_ready")
+        .Int(log::Key::kVersion, report->current_version)
+        .Int(log::Key::kCount, static_cast<int64_t>(report->applied.size()));
+  }
+
+  auto services = spec.make_services(options, **pool);
+  if (!services.ok()) return Fail("services", services.status());
+  auto metrics = std::make_shared<MetricsRegistry>();
+  auto host = ServiceHost::Start(options, std::move(*services), metrics);
+  if (!host.ok()) return Fail("listen", host.status());
+  log::Event(log::Level::kInfo, "serving")
+      .Str(log::Key::kAddress, options.listen)
+      .Int(log::Key::kPort, (*host)->port());
+
+  const int signal_number = WaitForTerminationSignal();
+  log::Event(log::Level::kInfo, "draining")
+      .Int(log::Key::kSignal, signal_number)
+      .Int(log::Key::kDurationMs, options.drain_seconds * 1000);
+  (*host)->Drain(absl::Seconds(options.drain_seconds));
+  host->reset();
+  log::Event(log::Level::kInfo, "stopped");
+  return 0;
+}
+
+}  // namespace pif

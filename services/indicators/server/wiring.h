@@ -1,0 +1,29 @@
+// Builds the indicators service from its parts: the PostgreSQL store, intake as the snapshot
+// source with its cache, the domain, and the gRPC adapter over them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "pif/grpc/service_host.h"
+#include "pif/pg/pool.h"
+
+namespace pif::indicators {
+
+// The settings of the indicators service beyond the shared ones.
+struct IndicatorsOptions {
+  // host:port of the intake service.
+  std::string intake_address = "127.0.0.1:50051";
+  // Time every call to intake has to finish, a whole snapshot export included.
+  int64_t intake_deadline_seconds = 120;
+  // Councils whose latest snapshot is kept in memory.
+  int64_t snapshot_cache_councils = 8;
+};
+
+// The hosted IndicatorsService, owning every part it uses; `pool` must outlive it.
+absl::StatusOr<std::vector<HostedService>> MakeIndicatorsServices(const IndicatorsOptions& options,
+                                                                  pg::Pool& pool);
+
+}  // namespace pif::indicators
