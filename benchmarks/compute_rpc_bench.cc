@@ -14,14 +14,14 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "bench_main.h"
-#include "fresh_database.h"
-#include "intake_client.h"
-#include "machine_stats.h"
+#include "pif/bench/bench_main.h"
+#include "pif/bench/fresh_database.h"
+#include "pif/bench/intake_client.h"
+#include "pif/bench/machine_stats.h"
+#include "pif/bench/processes.h"
+#include "pif/bench/sample_data.h"
 #include "pif/grpc/channel.h"
 #include "pif/indicators/v1/indicators_service.grpc.pb.h"
-#include "sample_data.h"
-#include "service_process.h"
 
 namespace pif::bench {
 namespace {

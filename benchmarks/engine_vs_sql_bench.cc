@@ -16,14 +16,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "bench_main.h"
-#include "copy_load.h"
-#include "fresh_database.h"
-#include "machine_stats.h"
+#include "pif/bench/bench_main.h"
+#include "pif/bench/copy_load.h"
+#include "pif/bench/fresh_database.h"
+#include "pif/bench/machine_stats.h"
+#include "pif/bench/processes.h"
+#include "pif/bench/sample_data.h"
 #include "pif/engine/engine.h"
 #include "pqxx/pqxx"
-#include "sample_data.h"
-#include "service_process.h"
 
 namespace pif::bench {
 namespace {

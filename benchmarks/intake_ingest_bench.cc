@@ -17,17 +17,16 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "bench_main.h"
-#include "copy_load.h"
-#include "fresh_database.h"
-#include "intake_client.h"
-#include "machine_stats.h"
 #include "nlohmann/json.hpp"
+#include "pif/bench/bench_main.h"
+#include "pif/bench/copy_load.h"
+#include "pif/bench/fresh_database.h"
+#include "pif/bench/intake_client.h"
+#include "pif/bench/machine_stats.h"
+#include "pif/bench/processes.h"
+#include "pif/bench/query_sampler.h"
+#include "pif/bench/sample_data.h"
 #include "pif/grpc/channel.h"
-#include "query_sampler.h"
-#include "run_command.h"
-#include "sample_data.h"
-#include "service_process.h"
 
 namespace pif::bench {
 namespace {
@@ -205,7 +204,7 @@ LoadRun Pifctl(const Options& options, const std::string& dir, int64_t records, 
   const double postgres_cpu = BackendCpuSeconds(options.environment.pg, intake.database.name());
   load.load_before = LoadAverage1();
   RssSampler sampler(pid, absl::Milliseconds(100));
-  auto command = RunCommand(
+  auto command = RunMeasured(
       BinaryPath(options.environment.build_dir, "pifctl"),
       {"import", dir, absl::StrCat("--council=", kCouncil), "--address=" + intake.address,
        "--format=json", "--progress=never", absl::StrCat("--chunk_records=", options.chunk_records),

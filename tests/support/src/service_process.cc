@@ -22,9 +22,12 @@ namespace pif::testing {
 
 std::string BinaryPath(const std::string& name) {
   const char* build = std::getenv("PIF_BUILD_DIR");
-  std::string root = build != nullptr ? build : PIF_DEFAULT_BUILD_DIR;
+  return BinaryPath(build != nullptr ? build : PIF_DEFAULT_BUILD_DIR, name);
+}
+
+std::string BinaryPath(const std::string& build_dir, const std::string& name) {
   const std::string folder = name == "pifctl" ? "tools/pifctl" : "services/" + name.substr(4);
-  return absl::StrCat(root, "/", folder, "/", name);
+  return absl::StrCat(build_dir, "/", folder, "/", name);
 }
 
 ServiceProcess::ServiceProcess(std::string binary, std::vector<std::string> args) {
@@ -58,6 +61,11 @@ std::string ServiceProcess::Log() const {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+std::string ServiceProcess::LogTail(size_t bytes) const {
+  const std::string log = Log();
+  return log.size() <= bytes ? log : log.substr(log.size() - bytes);
 }
 
 std::vector<std::string> ServiceProcess::LogEvents(const std::string& event) const {
@@ -115,6 +123,23 @@ absl::StatusOr<int> ServiceProcess::Kill(absl::Duration timeout) {
   if (pid_ <= 0) return absl::InternalError("the process could not be started");
   if (exit_status_ < 0) kill(pid_, SIGKILL);
   return WaitForExit(timeout);
+}
+
+absl::Status ServiceProcess::Stop(absl::Duration timeout) {
+  absl::StatusOr<int> status = Terminate(timeout);
+  if (!status.ok()) return status.status();
+  if (*status != 0) {
+    return absl::InternalError(
+        absl::StrCat("the service exited with status ", *status, "; log:\n", LogTail()));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status MigrateDatabase(const std::string& binary, const std::string& database_url) {
+  ServiceProcess service(binary, {"--listen=127.0.0.1:0", "--database_url=" + database_url,
+                                  "--drain_seconds=1", "--db_pool_size=1"});
+  if (auto port = service.WaitUntilServing(); !port.ok()) return port.status();
+  return service.Stop();
 }
 
 std::pair<int, std::string> RunCommand(const std::string& command) {

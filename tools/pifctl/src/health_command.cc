@@ -2,11 +2,13 @@
 
 #include <iostream>
 
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "caller_identity.h"
 #include "commands.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "pif/core/default_addresses.h"
 #include "pif/core/flags.h"
 #include "pif/grpc/channel.h"
 
@@ -30,7 +32,9 @@ std::string CheckOne(const std::string& address, const std::string& service,
 }  // namespace
 
 int RunHealth(const std::vector<std::string>& args) {
-  std::string addresses = "127.0.0.1:50051,127.0.0.1:50052,127.0.0.1:50053,127.0.0.1:50054";
+  std::string addresses = absl::StrJoin({kDefaultIntakeAddress, kDefaultIndicatorsAddress,
+                                         kDefaultWorkforceAddress, kDefaultReportingAddress},
+                                        ",");
   std::string service;
   int64_t timeout_ms = 2000;
   FlagSet flags("pifctl health");

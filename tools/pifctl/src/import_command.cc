@@ -23,6 +23,7 @@
 #include "import_driver.h"
 #include "import_summary.h"
 #include "pif/core/council.h"
+#include "pif/core/default_addresses.h"
 #include "pif/core/domain_status.h"
 #include "pif/core/flags.h"
 #include "pif/grpc/channel.h"
@@ -86,16 +87,16 @@ grpc::Status GetIntakeBatch(std::shared_ptr<grpc::Channel> channel, const std::s
 
 const std::vector<ServiceClient>& ServiceClients() {
   static const auto* const kClients = new std::vector<ServiceClient>{
-      {TargetService::kIntake, "address", "PIFCTL_INTAKE_ADDRESS", "127.0.0.1:50051",
+      {TargetService::kIntake, "address", "PIFCTL_INTAKE_ADDRESS", kDefaultIntakeAddress,
        "pif.intake.v1.IntakeService/ListRejections", &OpenIntakeSubmission, &GetIntakeBatch},
       // WorkforceService has no GetBatch: a replayed workforce batch has no per-file counts.
       {TargetService::kWorkforce, "workforce_address", "PIFCTL_WORKFORCE_ADDRESS",
-       "127.0.0.1:50053", "pif.workforce.v1.WorkforceService/ListRejections",
+       kDefaultWorkforceAddress, "pif.workforce.v1.WorkforceService/ListRejections",
        &OpenWorkforceSubmission, nullptr},
       // ReportingService has no GetBatch: a replayed self-evaluation batch has no per-file
       // counts.
       {TargetService::kReporting, "reporting_address", "PIFCTL_REPORTING_ADDRESS",
-       "127.0.0.1:50054", "pif.reporting.v1.ReportingService/ListRejections",
+       kDefaultReportingAddress, "pif.reporting.v1.ReportingService/ListRejections",
        &OpenReportingSubmission, nullptr},
   };
   return *kClients;

@@ -18,6 +18,7 @@
 #include "call_helpers.h"
 #include "caller_identity.h"
 #include "commands.h"
+#include "pif/core/default_addresses.h"
 #include "pif/core/domain_status.h"
 #include "pif/core/flags.h"
 #include "pif/dates/date.h"
@@ -44,7 +45,7 @@ constexpr char kHelp[] =
     "could not be written.\n";
 
 struct ReportFlags {
-  std::string address = "127.0.0.1:50054";
+  std::string address = kDefaultReportingAddress;
   std::string council;
   std::string from;
   std::string to;

@@ -1,4 +1,4 @@
-// A real service binary run as a child process, for end-to-end tests.
+// A real service binary run as a child process, for end-to-end tests and benchmarks.
 #pragma once
 
 #include <sys/types.h>
@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 
@@ -32,8 +33,15 @@ class ServiceProcess {
   absl::StatusOr<int> Kill(absl::Duration timeout = absl::Seconds(30));
   // Waits for the process to exit on its own; returns its exit status.
   absl::StatusOr<int> WaitForExit(absl::Duration timeout = absl::Seconds(30));
+  // Sends SIGTERM and waits; OK only when the process exited with status 0 (an error naming the
+  // status, with the log's tail, otherwise).
+  absl::Status Stop(absl::Duration timeout = absl::Seconds(30));
+  // The process id (for /proc), -1 when it could not be started.
+  pid_t pid() const { return pid_; }
   // Everything the process has logged so far.
   std::string Log() const;
+  // The last `bytes` of the log.
+  std::string LogTail(size_t bytes = 4000) const;
   // JSON log lines whose "event" equals `event`.
   std::vector<std::string> LogEvents(const std::string& event) const;
 
@@ -49,5 +57,10 @@ std::pair<int, std::string> RunCommand(const std::string& command);
 
 // Path of a built service binary, e.g. BinaryPath("pif-intake"), under PIF_BUILD_DIR.
 std::string BinaryPath(const std::string& name);
+// Path of a built binary (pif-intake, ..., pifctl) under `build_dir`.
+std::string BinaryPath(const std::string& build_dir, const std::string& name);
+
+// Starts `binary` once over `database_url` (creating and migrating its database) and stops it.
+absl::Status MigrateDatabase(const std::string& binary, const std::string& database_url);
 
 }  // namespace pif::testing

@@ -1,11 +1,11 @@
-#include "fresh_database.h"
+#include "pif/bench/fresh_database.h"
 
 #include <iostream>
 #include <random>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "machine_stats.h"
+#include "pif/bench/machine_stats.h"
 #include "pqxx/pqxx"
 
 namespace pif::bench {

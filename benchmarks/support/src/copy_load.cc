@@ -1,4 +1,4 @@
-#include "copy_load.h"
+#include "pif/bench/copy_load.h"
 
 #include <libpq-fe.h>
 
@@ -7,8 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "domain/case_schema.h"
-#include "machine_stats.h"
-#include "sample_data.h"
+#include "pif/bench/machine_stats.h"
+#include "pif/bench/sample_data.h"
 
 namespace pif::bench {
 namespace {

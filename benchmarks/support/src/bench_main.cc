@@ -1,4 +1,4 @@
-#include "bench_main.h"
+#include "pif/bench/bench_main.h"
 
 #include <cstdlib>
 #include <iostream>

@@ -1,4 +1,4 @@
-#include "machine_stats.h"
+#include "pif/bench/machine_stats.h"
 
 #include <sys/resource.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "run_command.h"
+#include "pif/bench/processes.h"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -9,14 +9,14 @@
 #include <fstream>
 #include <sstream>
 
-#include "machine_stats.h"
+#include "pif/bench/machine_stats.h"
 
 extern char** environ;
 
 namespace pif::bench {
 
-absl::StatusOr<CommandResult> RunCommand(const std::string& binary,
-                                         const std::vector<std::string>& args) {
+absl::StatusOr<CommandResult> RunMeasured(const std::string& binary,
+                                          const std::vector<std::string>& args) {
   char path_template[] = "/tmp/pif-bench-stdout-XXXXXX";
   const int out = mkstemp(path_template);
   if (out < 0) return absl::InternalError("cannot create a file for the command's output");

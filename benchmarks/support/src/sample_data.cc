@@ -1,4 +1,4 @@
-#include "sample_data.h"
+#include "pif/bench/sample_data.h"
 
 #include <stdlib.h>
 

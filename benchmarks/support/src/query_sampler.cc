@@ -1,4 +1,4 @@
-#include "query_sampler.h"
+#include "pif/bench/query_sampler.h"
 
 #include <algorithm>
 #include <iostream>

@@ -1,11 +1,11 @@
-#include "intake_client.h"
+#include "pif/bench/intake_client.h"
 
 #include <grpcpp/client_context.h>
 
 #include "absl/strings/str_cat.h"
-#include "machine_stats.h"
+#include "pif/bench/machine_stats.h"
+#include "pif/bench/sample_data.h"
 #include "pif/submission_grpc/record_oneof.h"
-#include "sample_data.h"
 
 namespace pif::bench {
 namespace {

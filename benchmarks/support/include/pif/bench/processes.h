@@ -1,0 +1,31 @@
+// The processes a benchmark runs: service binaries (as the end-to-end tests run them) and
+// command-line tools run to completion with what they cost.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "pif/testing/service_process.h"
+
+namespace pif::bench {
+
+// How a command ended.
+struct CommandResult {
+  int exit_status = -1;
+  std::string stdout_text;
+  double wall_seconds = 0;
+  double cpu_seconds = 0;  // user + system of the command itself
+};
+
+// Runs `binary` with `args`, stdout captured, stderr discarded, waits for it and measures its
+// wall and CPU time.
+absl::StatusOr<CommandResult> RunMeasured(const std::string& binary,
+                                          const std::vector<std::string>& args);
+
+// The benchmarks run service binaries as the end-to-end tests do.
+using testing::BinaryPath;
+using testing::MigrateDatabase;
+using testing::ServiceProcess;
+
+}  // namespace pif::bench
