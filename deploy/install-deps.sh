@@ -46,6 +46,8 @@ PACKAGES=(
   libpqxx-dev libpq-dev
   # other libraries
   libcsv-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev
+  # bearer tokens (JWT) of the callers' identity provider
+  libjwt-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev chromium
   # certificates for the mutual TLS tests and for operators (deploy/make-dev-certs.sh)
