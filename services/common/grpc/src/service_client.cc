@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "pif/grpc/call_scope.h"
 #include "pif/grpc/channel.h"
 #include "pif/grpc/status_mapping.h"
 
@@ -21,7 +22,16 @@ ServiceEndpoint ConnectTo(std::string service, std::string address, absl::Durati
 }
 
 void PrepareCall(const ServiceEndpoint& endpoint, grpc::ClientContext& context) {
-  context.set_deadline(absl::ToChronoTime(absl::Now() + endpoint.deadline));
+  absl::Time deadline = absl::Now() + endpoint.deadline;
+  if (const CallScope* call = CallScope::Current()) {
+    // On the caller's behalf: its token, and no more time than its own call has left.
+    if (!call->caller().token.empty()) {
+      context.AddMetadata("authorization", "Bearer " + call->caller().token);
+    }
+    const absl::Time caller_deadline = absl::FromChrono(call->context().deadline());
+    if (caller_deadline < deadline) deadline = caller_deadline;
+  }
+  context.set_deadline(absl::ToChronoTime(deadline));
 }
 
 absl::Status ServiceError(const ServiceEndpoint& endpoint, const grpc::Status& status,

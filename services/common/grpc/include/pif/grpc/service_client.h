@@ -32,7 +32,8 @@ struct ServiceEndpoint {
 ServiceEndpoint ConnectTo(std::string service, std::string address, absl::Duration deadline,
                           std::string purpose = "");
 
-// Prepares `context` for one call to `endpoint`: its deadline.
+// Prepares `context` for one call to `endpoint`: its deadline, and, within a handler's CallScope,
+// the caller's token and a deadline no later than the caller's own.
 void PrepareCall(const ServiceEndpoint& endpoint, grpc::ClientContext& context);
 
 // A failed `call` as this service's status: UNAVAILABLE naming the service and its address when
