@@ -84,6 +84,13 @@ absl::StatusOr<Claims> TokenVerifier::Verify(absl::string_view token, absl::Time
   if (parts.size() != 3 || parts[0].empty() || parts[1].empty() || parts[2].empty()) {
     return Refused("it is not a signed JWT (header.payload.signature)");
   }
+  // One token, one spelling: base64url with unused bits set would verify as another string.
+  for (absl::string_view part : parts) {
+    std::string bytes;
+    if (!absl::WebSafeBase64Unescape(part, &bytes) || absl::WebSafeBase64Escape(bytes) != part) {
+      return Refused("it is not canonical base64url");
+    }
+  }
   absl::StatusOr<Json> header = Segment(parts[0], "header");
   if (!header.ok()) return header.status();
 

@@ -96,6 +96,12 @@ TEST_F(TokenVerifierTest, MalformedTokensAreRefused) {
   EXPECT_NE(Refusal("a.b"), "");
   EXPECT_NE(Refusal("!!.!!.!!"), "");
   EXPECT_NE(Refusal(std::string(20000, 'a')), "");
+  // The same signature spelt with an unused bit set is another token string: refused.
+  // (An RS256 signature is 256 bytes: the last of its 342 characters carries 4 unused bits.)
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string variant = Rsa(Request());
+  variant.back() = alphabet[alphabet.find(variant.back()) ^ 1];
+  EXPECT_TRUE(absl::StrContains(Refusal(variant), "canonical"));
 }
 
 TEST_F(TokenVerifierTest, AlgNoneIsRefused) {

@@ -1,5 +1,8 @@
 #include "pif/core/server_options.h"
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
 namespace pif {
 
 void AddServerFlags(FlagSet& flags, ServerOptions* options) {
@@ -19,6 +22,50 @@ void AddServerFlags(FlagSet& flags, ServerOptions* options) {
   flags.AddString("log_level", "PIF_LOG_LEVEL", "debug, info, warning or error",
                   &options->log_level);
   AddTlsFlags(flags, "PIF_", &options->tls);
+  flags.AddInt("tls_refresh_seconds", "PIF_TLS_REFRESH_SECONDS",
+               "seconds between reads of the TLS files (rotated certificates are picked up)",
+               &options->tls_refresh_seconds, 1, 86400);
+  flags.AddBool("insecure_plaintext", "PIF_INSECURE_PLAINTEXT",
+                "serve without TLS (local development only: refused unless --listen is a "
+                "loopback address)",
+                &options->insecure_plaintext);
+}
+
+namespace {
+
+// True for a host:port whose host is a loopback address.
+bool IsLoopback(const std::string& listen) {
+  const size_t colon = listen.rfind(':');
+  std::string host = colon == std::string::npos ? listen : listen.substr(0, colon);
+  if (absl::StartsWith(host, "[") && absl::EndsWith(host, "]")) {
+    host = host.substr(1, host.size() - 2);
+  }
+  return absl::StartsWith(host, "127.") || host == "::1" || host == "localhost";
+}
+
+}  // namespace
+
+absl::Status CheckTransport(const ServerOptions& options) {
+  if (options.insecure_plaintext) {
+    if (!options.tls.empty()) {
+      return absl::InvalidArgumentError(
+          "--insecure_plaintext and --tls_* files contradict each other: give one of them");
+    }
+    if (!IsLoopback(options.listen)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--insecure_plaintext is refused on ", options.listen,
+          ": plaintext is only for a loopback address (127.0.0.1); give --tls_ca_file, "
+          "--tls_cert_file and --tls_key_file"));
+    }
+    return absl::OkStatus();
+  }
+  if (options.tls.empty()) {
+    return absl::InvalidArgumentError(
+        "TLS is required: give --tls_ca_file, --tls_cert_file and --tls_key_file "
+        "(deploy/make-dev-certs.sh makes development ones), or --insecure_plaintext on a "
+        "loopback address for local development");
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace pif

@@ -1,6 +1,11 @@
 #include "pif/core/tls.h"
 
+#include <openssl/bio.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "absl/strings/match.h"
@@ -33,7 +38,52 @@ absl::Status ReadPem(const TlsFile& file) {
   return absl::OkStatus();
 }
 
+struct FreeBio {
+  void operator()(BIO* bio) const { BIO_free(bio); }
+};
+struct FreeX509 {
+  void operator()(X509* cert) const { X509_free(cert); }
+};
+struct FreeKey {
+  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
+};
+
+std::unique_ptr<X509, FreeX509> FirstCertificate(const std::string& pem) {
+  std::unique_ptr<BIO, FreeBio> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  if (bio == nullptr) return nullptr;
+  return std::unique_ptr<X509, FreeX509>(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+}
+
+std::unique_ptr<EVP_PKEY, FreeKey> PrivateKey(const std::string& pem) {
+  std::unique_ptr<BIO, FreeBio> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  if (bio == nullptr) return nullptr;
+  return std::unique_ptr<EVP_PKEY, FreeKey>(
+      PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+}
+
+// The instant an ASN1_TIME names.
+absl::Time TimeOf(const ASN1_TIME* time) {
+  struct tm parts {};
+  if (ASN1_TIME_to_tm(time, &parts) != 1) return absl::InfinitePast();
+  return absl::FromTM(parts, absl::UTCTimeZone());
+}
+
+std::string Flag(const char* flag, const std::string& path) {
+  return absl::StrCat("--", flag, ": ", path);
+}
+
 }  // namespace
+
+absl::StatusOr<absl::Time> CertificateNotAfter(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::unique_ptr<X509, FreeX509> cert = FirstCertificate(text.str());
+  if (cert == nullptr)
+    return absl::InvalidArgumentError(absl::StrCat(path, " holds no certificate"));
+  return TimeOf(X509_get0_notAfter(cert.get()));
+}
 
 void AddTlsFlags(FlagSet& flags, absl::string_view env_prefix, TlsFiles* files) {
   flags.AddString("tls_ca_file", absl::StrCat(env_prefix, "TLS_CA_FILE"),
@@ -46,7 +96,7 @@ void AddTlsFlags(FlagSet& flags, absl::string_view env_prefix, TlsFiles* files) 
                   "PEM private key of --tls_cert_file", &files->key_file);
 }
 
-absl::StatusOr<std::optional<TlsMaterial>> LoadTls(const TlsFiles& files) {
+absl::StatusOr<std::optional<TlsMaterial>> LoadTls(const TlsFiles& files, absl::Time now) {
   if (files.empty()) return std::nullopt;
   TlsMaterial material;
   const TlsFile all[] = {
@@ -64,6 +114,37 @@ absl::StatusOr<std::optional<TlsMaterial>> LoadTls(const TlsFiles& files) {
   }
   for (const TlsFile& file : all) {
     if (absl::Status read = ReadPem(file); !read.ok()) return read;
+  }
+  material.files = files;
+  if (FirstCertificate(material.ca_pem) == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(Flag("tls_ca_file", files.ca_file), " is not a readable certificate"));
+  }
+  std::unique_ptr<X509, FreeX509> cert = FirstCertificate(material.cert_pem);
+  if (cert == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(Flag("tls_cert_file", files.cert_file), " is not a readable certificate"));
+  }
+  std::unique_ptr<EVP_PKEY, FreeKey> key = PrivateKey(material.key_pem);
+  if (key == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(Flag("tls_key_file", files.key_file), " is not a readable private key"));
+  }
+  if (X509_check_private_key(cert.get(), key.get()) != 1) {
+    return absl::InvalidArgumentError(absl::StrCat(Flag("tls_key_file", files.key_file),
+                                                   " is not the private key of ", files.cert_file));
+  }
+  material.not_after = TimeOf(X509_get0_notAfter(cert.get()));
+  if (now >= material.not_after) {
+    return absl::InvalidArgumentError(absl::StrCat(Flag("tls_cert_file", files.cert_file),
+                                                   " expired at ",
+                                                   absl::FormatTime(material.not_after)));
+  }
+  const absl::Time not_before = TimeOf(X509_get0_notBefore(cert.get()));
+  if (now < not_before) {
+    return absl::InvalidArgumentError(absl::StrCat(Flag("tls_cert_file", files.cert_file),
+                                                   " is not valid before ",
+                                                   absl::FormatTime(not_before)));
   }
   return material;
 }

@@ -2,6 +2,8 @@
 
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/server_credentials.h>
+#include <grpcpp/security/tls_certificate_provider.h>
+#include <grpcpp/security/tls_credentials_options.h>
 #include <grpcpp/support/channel_arguments.h>
 
 #include "absl/synchronization/mutex.h"
@@ -19,6 +21,14 @@ DefaultOptions& Defaults() {
   return *defaults;
 }
 
+// Watches the three files, so a rotated certificate, key or CA is used without a restart.
+std::shared_ptr<grpc::experimental::CertificateProviderInterface> WatchedFiles(
+    const TlsFiles& files, int64_t refresh_seconds) {
+  return std::make_shared<grpc::experimental::FileWatcherCertificateProvider>(
+      files.key_file, files.cert_file, files.ca_file,
+      static_cast<unsigned int>(refresh_seconds > 0 ? refresh_seconds : 1));
+}
+
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
@@ -26,10 +36,12 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
   absl::StatusOr<std::optional<TlsMaterial>> tls = LoadTls(options.tls);
   if (!tls.ok()) return tls.status();
   if (!tls->has_value()) return grpc::InsecureServerCredentials();
-  grpc::SslServerCredentialsOptions ssl(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
-  ssl.pem_root_certs = (*tls)->ca_pem;
-  ssl.pem_key_cert_pairs.push_back({(*tls)->key_pem, (*tls)->cert_pem});
-  return grpc::SslServerCredentials(ssl);
+  grpc::experimental::TlsServerCredentialsOptions tls_options(
+      WatchedFiles((*tls)->files, options.tls_refresh_seconds));
+  tls_options.watch_root_certs();
+  tls_options.watch_identity_key_cert_pairs();
+  tls_options.set_cert_request_type(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  return grpc::experimental::TlsServerCredentials(tls_options);
 }
 
 void SetDefaultClientOptions(ClientOptions options) {
@@ -55,11 +67,13 @@ std::shared_ptr<grpc::Channel> OpenChannel(const std::string& address,
   arguments.SetMaxSendMessageSize(static_cast<int>(options.max_message_bytes));
   std::shared_ptr<grpc::ChannelCredentials> credentials;
   if (options.tls.has_value()) {
-    grpc::SslCredentialsOptions ssl;
-    ssl.pem_root_certs = options.tls->ca_pem;
-    ssl.pem_cert_chain = options.tls->cert_pem;
-    ssl.pem_private_key = options.tls->key_pem;
-    credentials = grpc::SslCredentials(ssl);
+    grpc::experimental::TlsChannelCredentialsOptions tls_options;
+    tls_options.set_certificate_provider(
+        WatchedFiles(options.tls->files, options.tls_refresh_seconds));
+    tls_options.watch_root_certs();
+    tls_options.watch_identity_key_cert_pairs();
+    tls_options.set_verify_server_certs(true);
+    credentials = grpc::experimental::TlsCredentials(tls_options);
   } else {
     credentials = grpc::InsecureChannelCredentials();
   }

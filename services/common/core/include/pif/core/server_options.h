@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/status/status.h"
 #include "pif/core/flags.h"
 #include "pif/core/tls.h"
 
@@ -30,7 +31,16 @@ struct ServerOptions {
   // Mutual TLS for the server and for the service's own calls to other services: all three
   // files or none (plaintext).
   TlsFiles tls;
+  // How often the TLS files are read again, so rotated certificates are used without a restart.
+  int64_t tls_refresh_seconds = 60;
+  // Serve without TLS: only on a loopback address, and only when asked for by name.
+  bool insecure_plaintext = false;
 };
+
+// OK when the transport the options ask for may be used: TLS files (all three), or
+// --insecure_plaintext on a loopback listen address (127.0.0.0/8, ::1, localhost) and no TLS
+// file. INVALID_ARGUMENT saying what to do otherwise.
+absl::Status CheckTransport(const ServerOptions& options);
 
 // Declares the shared flags on `flags`, writing into *options (whose values are the defaults).
 void AddServerFlags(FlagSet& flags, ServerOptions* options);

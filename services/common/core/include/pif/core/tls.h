@@ -1,4 +1,6 @@
-// Mutual TLS material for servers and clients: which files, read and checked once at start-up.
+// Mutual TLS material for servers and clients: which files, and their check at start-up (every
+// file readable, the key that of the certificate, the certificate valid now). The files are then
+// watched, so rotated certificates are used without a restart (pif/grpc/channel.h).
 #pragma once
 
 #include <optional>
@@ -6,6 +8,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "pif/core/flags.h"
 
 namespace pif {
@@ -20,19 +24,29 @@ struct TlsFiles {
   bool empty() const { return ca_file.empty() && cert_file.empty() && key_file.empty(); }
 };
 
-// The contents of TlsFiles.
+// The contents of TlsFiles, checked.
 struct TlsMaterial {
+  // Where they were read from (watched for rotation).
+  TlsFiles files;
   std::string ca_pem;
   std::string cert_pem;
   std::string key_pem;
+  // When the certificate stops being valid.
+  absl::Time not_after;
 };
 
 // Declares --tls_ca_file, --tls_cert_file and --tls_key_file, each overridable by
 // <env_prefix>TLS_CA_FILE, ... (env_prefix "PIF_" for services, "PIFCTL_" for pifctl).
 void AddTlsFlags(FlagSet& flags, absl::string_view env_prefix, TlsFiles* files);
 
-// Reads the files: nullopt when none is named; an error naming the flag and the file when only
-// some are named, one cannot be read, or one does not hold the PEM block it should.
-absl::StatusOr<std::optional<TlsMaterial>> LoadTls(const TlsFiles& files);
+// Reads and checks the files at `now`: nullopt when none is named; INVALID_ARGUMENT naming the
+// flag and the file when only some are named, one cannot be read or holds no PEM block of its
+// kind, the key is not the certificate's, or the certificate has expired or is not valid yet.
+absl::StatusOr<std::optional<TlsMaterial>> LoadTls(const TlsFiles& files,
+                                                   absl::Time now = absl::Now());
+
+// When the first certificate of the PEM file at `path` stops being valid; an error when it
+// cannot be read (for the days-to-expiry metric of a watched, possibly rotated file).
+absl::StatusOr<absl::Time> CertificateNotAfter(const std::string& path);
 
 }  // namespace pif

@@ -22,13 +22,16 @@ struct ClientOptions {
   // Largest message sent or received, in bytes.
   int64_t max_message_bytes = 64 * 1024 * 1024;
   // Mutual TLS: the CA the server's certificate must chain to and the client's own certificate
-  // and key. Empty = plaintext.
+  // and key, watched for rotation. Empty = plaintext.
   std::optional<TlsMaterial> tls;
+  // How often the TLS files are read again for a rotated certificate.
+  int64_t tls_refresh_seconds = 60;
 };
 
 // The credentials a server listens with: mutual TLS (a client certificate signed by the CA is
-// required and verified) when options.tls names files, plaintext when it names none; an error
-// naming the flag and file when they cannot be used.
+// required and verified; the files are watched, so a rotated certificate is served without a
+// restart) when options.tls names files, plaintext when it names none; an error naming the flag
+// and file when they cannot be used.
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
     const ServerOptions& options);
 
