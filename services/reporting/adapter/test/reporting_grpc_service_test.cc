@@ -23,6 +23,7 @@
 #include "pif/reporting/domain/self_evaluation_submissions.h"
 #include "pif/reporting/testing/fake_sources.h"
 #include "pif/reporting/testing/rejections_store.h"
+#include "pif/reporting/testing/rule_violations.h"
 
 namespace pif::reporting {
 namespace {
@@ -33,22 +34,9 @@ using ::testing::IsEmpty;
 
 constexpr char kCouncil[] = "S12000033";
 
-void SetClasYear(common::v1::Period* period) {
-  period->mutable_first_day()->set_year(2023);
-  period->mutable_first_day()->set_month(8);
-  period->mutable_first_day()->set_day(1);
-  period->mutable_last_day()->set_year(2024);
-  period->mutable_last_day()->set_month(7);
-  period->mutable_last_day()->set_day(31);
-}
-
-// "field:RULE" of each violation a refusal carries.
+// "field:RULE_CODE" of each violation a refusal carries.
 std::vector<std::string> Violations(const grpc::Status& status) {
-  std::vector<std::string> violations;
-  for (const FieldViolation& violation : FieldViolationsOf(FromGrpcStatus(status))) {
-    violations.push_back(violation.field + ":" + violation.rule_code);
-  }
-  return violations;
+  return testing::RuleViolations(FromGrpcStatus(status));
 }
 
 v1::SelfEvaluation Evaluation(const std::string& eval_id, int area, int grade) {
@@ -58,12 +46,7 @@ v1::SelfEvaluation Evaluation(const std::string& eval_id, int area, int grade) {
 class ReportingGrpcServiceTest : public ::testing::Test {
  protected:
   ReportingGrpcServiceTest()
-      : indicators_({testing::FakeIndicator{"1 S.1",
-                                            1,
-                                            common::v1::SHANARRI_THEME_SAFE,
-                                            common::v1::POLARITY_LOWER_IS_BETTER,
-                                            {12.0}}}),
-        builder_(indicators_, workforce_, intake_, evaluations_,
+      : builder_(sources_.indicators, sources_.workforce, sources_.intake, sources_.evaluations,
                  [] { return absl::FromUnixSeconds(1722470400); }),
         publisher_(builder_, published_),
         reports_(builder_, publisher_, published_),
@@ -104,19 +87,16 @@ class ReportingGrpcServiceTest : public ::testing::Test {
   v1::PublishReportRequest PublishRequest(const std::string& note) const {
     v1::PublishReportRequest request;
     request.set_council(kCouncil);
-    SetClasYear(request.mutable_period());
+    *request.mutable_period() = testing::ClasYear();
     request.set_note(note);
     return request;
   }
 
-  testing::FakeIndicators indicators_;
-  testing::FakeWorkforce workforce_;
-  testing::FakeIntake intake_;
-  testing::FakeSelfEvaluations evaluations_;
+  testing::FakeReportSources sources_;
   testing::FakePublished published_;
   testing::RejectionsOnlyStore stored_submissions_;
   SelfEvaluationSubmissions submissions_{stored_submissions_};
-  SelfEvaluations self_evaluations_{evaluations_};
+  SelfEvaluations self_evaluations_{sources_.evaluations};
   ReportBuilder builder_;
   Publisher publisher_;
   Reports reports_;
@@ -135,9 +115,9 @@ TEST_F(ReportingGrpcServiceTest, RecordSelfEvaluationRecordsAsTheCallerAndSaysWh
   EXPECT_THAT(first.recorded_self_evaluation().recorded_by(), HasSubstr("peer="));
   EXPECT_THAT(first.recorded_self_evaluation().recorded_by(), HasSubstr("client=adapter-test"));
   EXPECT_FALSE(first.replaced());
-  ASSERT_EQ(evaluations_.recorded.size(), 1u);
-  EXPECT_EQ(evaluations_.recorded[0].second.Get("grade"), "5");
-  EXPECT_EQ(evaluations_.recorded[0].second.Get("eval_date"), "2024-05-01");
+  ASSERT_EQ(sources_.evaluations.recorded.size(), 1u);
+  EXPECT_EQ(sources_.evaluations.recorded[0].second.Get("grade"), "5");
+  EXPECT_EQ(sources_.evaluations.recorded[0].second.Get("eval_date"), "2024-05-01");
   v1::RecordSelfEvaluationResponse second;
   ASSERT_TRUE(Record(request, &second).ok());
   EXPECT_TRUE(second.replaced());
@@ -159,7 +139,7 @@ TEST_F(ReportingGrpcServiceTest, RecordSelfEvaluationRefusesWithEveryViolationNa
 
   request.set_council("S1");
   EXPECT_THAT(Violations(Record(request, &response)), ElementsAre("council:MALFORMED_COUNCIL"));
-  EXPECT_THAT(evaluations_.recorded, IsEmpty());
+  EXPECT_THAT(sources_.evaluations.recorded, IsEmpty());
 }
 
 TEST_F(ReportingGrpcServiceTest, SubmitSelfEvaluationsRefusesAStreamWithoutAHeader) {
@@ -179,7 +159,7 @@ TEST_F(ReportingGrpcServiceTest, ListSelfEvaluationsPagesWithTokensAndPassesItsF
   for (const char* eval_id : {"E1", "E2", "E3"}) {
     v1::RecordedSelfEvaluation recorded;
     *recorded.mutable_self_evaluation() = Evaluation(eval_id, 2, 4);
-    evaluations_.listed.emplace_back(kCouncil, recorded);
+    sources_.evaluations.listed.emplace_back(kCouncil, recorded);
   }
   v1::ListSelfEvaluationsRequest request;
   request.set_council(kCouncil);
@@ -193,9 +173,9 @@ TEST_F(ReportingGrpcServiceTest, ListSelfEvaluationsPagesWithTokensAndPassesItsF
   ASSERT_TRUE(stub_->ListSelfEvaluations(Context().get(), request, &first).ok());
   ASSERT_EQ(first.self_evaluations_size(), 2);
   EXPECT_EQ(first.self_evaluations(1).self_evaluation().eval_id(), "E2");
-  EXPECT_THAT(evaluations_.last_filter.areas, ElementsAre(2));
-  EXPECT_EQ(evaluations_.last_filter.on_or_before->ToString(), "2024-12-31");
-  EXPECT_TRUE(evaluations_.last_filter.latest_only);
+  EXPECT_THAT(sources_.evaluations.last_filter.areas, ElementsAre(2));
+  EXPECT_EQ(sources_.evaluations.last_filter.on_or_before->ToString(), "2024-12-31");
+  EXPECT_TRUE(sources_.evaluations.last_filter.latest_only);
   ASSERT_NE(first.next_page_token(), "");
 
   request.set_page_token(first.next_page_token());
@@ -258,7 +238,7 @@ TEST_F(ReportingGrpcServiceTest, ListRejectionsShowsABatchOfOneOfRecordSelfEvalu
 TEST_F(ReportingGrpcServiceTest, BuildReportBuildsWhatWasAskedFor) {
   v1::BuildReportRequest request;
   request.set_council(kCouncil);
-  SetClasYear(request.mutable_period());
+  *request.mutable_period() = testing::ClasYear();
   request.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
   request.set_trend_period_count(3);
   request.add_breakdown_dimensions("locality");
@@ -267,14 +247,14 @@ TEST_F(ReportingGrpcServiceTest, BuildReportBuildsWhatWasAskedFor) {
   EXPECT_EQ(response.report().council(), kCouncil);
   EXPECT_EQ(response.report().disclosure_mode(), common::v1::DISCLOSURE_MODE_INTERNAL);
   EXPECT_EQ(response.report().period().last_day().year(), 2024);
-  EXPECT_EQ(indicators_.last_request.list().periods_size(), 3);
-  EXPECT_THAT(indicators_.last_request.breakdown_dimensions(), ElementsAre("locality"));
+  EXPECT_EQ(sources_.indicators.last_request.list().periods_size(), 3);
+  EXPECT_THAT(sources_.indicators.last_request.breakdown_dimensions(), ElementsAre("locality"));
 }
 
 TEST_F(ReportingGrpcServiceTest, BuildReportRefusesABadRequestAndSaysWhichServiceIsOutOfReach) {
   v1::BuildReportRequest request;
   request.set_council(kCouncil);
-  SetClasYear(request.mutable_period());
+  *request.mutable_period() = testing::ClasYear();
   request.mutable_period()->mutable_last_day()->set_year(2022);
   v1::BuildReportResponse response;
   EXPECT_THAT(Violations(Build(request, &response)),
@@ -282,8 +262,8 @@ TEST_F(ReportingGrpcServiceTest, BuildReportRefusesABadRequestAndSaysWhichServic
   request.clear_period();
   EXPECT_THAT(Violations(Build(request, &response)), ElementsAre("period:REQUIRED_FIELD_MISSING"));
 
-  SetClasYear(request.mutable_period());
-  workforce_.failure =
+  *request.mutable_period() = testing::ClasYear();
+  sources_.workforce.failure =
       absl::UnavailableError("the workforce service at 127.0.0.1:1 is unavailable");
   const grpc::Status unavailable = Build(request, &response);
   EXPECT_EQ(unavailable.error_code(), grpc::StatusCode::UNAVAILABLE);
@@ -324,7 +304,7 @@ TEST_F(ReportingGrpcServiceTest, ListPublishedReportsPagesNewestFirstAndFiltersB
   }
   v1::ListPublishedReportsRequest request;
   request.set_council(kCouncil);
-  SetClasYear(request.mutable_period());
+  *request.mutable_period() = testing::ClasYear();
   request.set_page_size(2);
   v1::ListPublishedReportsResponse first;
   ASSERT_TRUE(stub_->ListPublishedReports(Context().get(), request, &first).ok());
@@ -374,7 +354,7 @@ TEST_F(ReportingGrpcServiceTest, RenderReportRendersADraftOrAPublishedVersion) {
   v1::RenderReportRequest draft;
   draft.set_council(kCouncil);
   draft.set_format(v1::RENDER_FORMAT_JSON);
-  SetClasYear(draft.mutable_draft()->mutable_period());
+  *draft.mutable_draft()->mutable_period() = testing::ClasYear();
   v1::RenderReportResponse built;
   ASSERT_TRUE(Render(draft, &built).ok());
   EXPECT_EQ(built.content_type(), "application/json; charset=utf-8");
@@ -405,7 +385,7 @@ TEST_F(ReportingGrpcServiceTest, RenderReportRefusesNoSourceABadFormatOrABadDraf
   EXPECT_THAT(Violations(Render(request, &response)), ElementsAre("format:UNKNOWN_CODE"));
   request.set_format(v1::RENDER_FORMAT_HTML);
   request.mutable_draft()->set_trend_period_count(8);
-  SetClasYear(request.mutable_draft()->mutable_period());
+  *request.mutable_draft()->mutable_period() = testing::ClasYear();
   EXPECT_THAT(Violations(Render(request, &response)),
               ElementsAre("draft.trend_period_count:OUT_OF_RANGE"));
 }

@@ -6,6 +6,7 @@
 #include "gtest/gtest.h"
 #include "pif/core/domain_status.h"
 #include "pif/reporting/domain/report_request.h"
+#include "pif/reporting/testing/fake_sources.h"
 
 namespace pif::reporting {
 namespace {
@@ -27,13 +28,7 @@ absl::StatusOr<ReportRequest> ReportRequestOf(const v1::PublishReportRequest& re
 v1::BuildReportRequest ClasYear() {
   v1::BuildReportRequest request;
   request.set_council("S12000033");
-  common::v1::Period* period = request.mutable_period();
-  period->mutable_first_day()->set_year(2023);
-  period->mutable_first_day()->set_month(8);
-  period->mutable_first_day()->set_day(1);
-  period->mutable_last_day()->set_year(2024);
-  period->mutable_last_day()->set_month(7);
-  period->mutable_last_day()->set_day(31);
+  *request.mutable_period() = testing::ClasYear();
   return request;
 }
 

@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "pif/core/domain_status.h"
 #include "pif/reporting/testing/fake_sources.h"
+#include "pif/reporting/testing/rule_violations.h"
 
 namespace pif::reporting {
 namespace {
@@ -23,23 +24,10 @@ figures::PeriodFields ClasYear() {
   return period;
 }
 
-std::vector<std::string> Violations(const absl::Status& status) {
-  std::vector<std::string> violations;
-  for (const FieldViolation& violation : FieldViolationsOf(status)) {
-    violations.push_back(violation.field + ":" + violation.rule_code);
-  }
-  return violations;
-}
-
 class ReportsTest : public ::testing::Test {
  protected:
   ReportsTest()
-      : indicators_({testing::FakeIndicator{"1 S.1",
-                                            1,
-                                            common::v1::SHANARRI_THEME_SAFE,
-                                            common::v1::POLARITY_LOWER_IS_BETTER,
-                                            {12.0}}}),
-        builder_(indicators_, workforce_, intake_, evaluations_,
+      : builder_(sources_.indicators, sources_.workforce, sources_.intake, sources_.evaluations,
                  [] { return absl::FromUnixSeconds(1722470400); }),
         publisher_(builder_, store_),
         reports_(builder_, publisher_, store_) {}
@@ -59,10 +47,7 @@ class ReportsTest : public ::testing::Test {
     return ask;
   }
 
-  testing::FakeIndicators indicators_;
-  testing::FakeWorkforce workforce_;
-  testing::FakeIntake intake_;
-  testing::FakeSelfEvaluations evaluations_;
+  testing::FakeReportSources sources_;
   testing::FakePublished store_;
   ReportBuilder builder_;
   Publisher publisher_;
@@ -72,12 +57,13 @@ class ReportsTest : public ::testing::Test {
 TEST_F(ReportsTest, BuildChecksTheCouncilThenTheAskThenBuilds) {
   ReportAsk ask = Ask();
   ask.council = "S1200003";
-  EXPECT_THAT(Violations(reports_.Build(ask).status()), ElementsAre("council:MALFORMED_COUNCIL"));
+  EXPECT_THAT(testing::RuleViolations(reports_.Build(ask).status()),
+              ElementsAre("council:MALFORMED_COUNCIL"));
   ask = Ask();
   ask.trend_period_count = 9;
-  EXPECT_THAT(Violations(reports_.Build(ask).status()),
+  EXPECT_THAT(testing::RuleViolations(reports_.Build(ask).status()),
               ElementsAre("trend_period_count:OUT_OF_RANGE"));
-  EXPECT_TRUE(workforce_.requests.empty());
+  EXPECT_TRUE(sources_.workforce.requests.empty());
   absl::StatusOr<v1::Report> report = reports_.Build(Ask());
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->council(), kCouncil);
@@ -94,7 +80,7 @@ TEST_F(ReportsTest, PublishGivesTheStoredVersionWithItsReportReadBack) {
   EXPECT_EQ(first->document.report.disclosure_mode(), common::v1::DISCLOSURE_MODE_PUBLISHED);
   PublicationAsk bad = PublishAsk("x");
   bad.council = "";
-  EXPECT_THAT(Violations(reports_.Publish(bad, "caller").status()),
+  EXPECT_THAT(testing::RuleViolations(reports_.Publish(bad, "caller").status()),
               ElementsAre("council:REQUIRED_FIELD_MISSING"));
   EXPECT_EQ(store_.versions.size(), 1u);
 }
@@ -136,11 +122,11 @@ TEST_F(ReportsTest, ListPublishedRefusesABadPeriodOrPageSize) {
   query.council = kCouncil;
   query.period = ClasYear();
   query.period->last_day = figures::DayFields{2023, 7, 31};
-  EXPECT_THAT(Violations(reports_.ListPublished(query).status()),
+  EXPECT_THAT(testing::RuleViolations(reports_.ListPublished(query).status()),
               ElementsAre("period.last_day:PERIOD_END_BEFORE_START"));
   query.period.reset();
   query.page.page_size = -5;
-  EXPECT_THAT(Violations(reports_.ListPublished(query).status()),
+  EXPECT_THAT(testing::RuleViolations(reports_.ListPublished(query).status()),
               ElementsAre("page_size:OUT_OF_RANGE"));
 }
 
@@ -150,7 +136,7 @@ TEST_F(ReportsTest, GetPublishedReadsAVersionAndSaysWhenItCannot) {
   ASSERT_TRUE(document.ok()) << document.status();
   EXPECT_EQ(document->summary.note(), "one");
   EXPECT_EQ(document->report.council(), kCouncil);
-  EXPECT_THAT(Violations(reports_.GetPublished(kCouncil, 0).status()),
+  EXPECT_THAT(testing::RuleViolations(reports_.GetPublished(kCouncil, 0).status()),
               ElementsAre("version:OUT_OF_RANGE"));
   EXPECT_EQ(reports_.GetPublished(kCouncil, 2).status().code(), absl::StatusCode::kNotFound);
   store_.versions[0].report_bytes = "\xff\xff not a report";
@@ -191,23 +177,24 @@ TEST_F(ReportsTest, RenderRefusesAnUnknownFormatNoSourceOrABadDraft) {
   ask.council = kCouncil;
   ask.format = v1::RENDER_FORMAT_UNSPECIFIED;
   ask.published_version = 1;
-  EXPECT_THAT(Violations(reports_.Render(ask).status()), ElementsAre("format:UNKNOWN_CODE"));
+  EXPECT_THAT(testing::RuleViolations(reports_.Render(ask).status()),
+              ElementsAre("format:UNKNOWN_CODE"));
   ask.format = v1::RENDER_FORMAT_JSON;
   ask.published_version.reset();
-  EXPECT_THAT(Violations(reports_.Render(ask).status()),
+  EXPECT_THAT(testing::RuleViolations(reports_.Render(ask).status()),
               ElementsAre("source:REQUIRED_FIELD_MISSING"));
   ask.published_version = 0;
-  EXPECT_THAT(Violations(reports_.Render(ask).status()),
+  EXPECT_THAT(testing::RuleViolations(reports_.Render(ask).status()),
               ElementsAre("published_version:OUT_OF_RANGE"));
   ask.published_version.reset();
   ask.draft = ReportAsk();
   ask.draft->field_prefix = "draft.";
-  EXPECT_THAT(Violations(reports_.Render(ask).status()),
+  EXPECT_THAT(testing::RuleViolations(reports_.Render(ask).status()),
               ElementsAre("draft.period:REQUIRED_FIELD_MISSING"));
 }
 
 TEST_F(ReportsTest, ASourceOutOfReachFailsTheBuildAndTheRender) {
-  intake_.failure = absl::UnavailableError("the intake service at x is unavailable");
+  sources_.intake.failure = absl::UnavailableError("the intake service at x is unavailable");
   EXPECT_EQ(reports_.Build(Ask()).status().code(), absl::StatusCode::kUnavailable);
   RenderAsk ask;
   ask.council = kCouncil;

@@ -5,6 +5,7 @@
 #include "gtest/gtest.h"
 #include "pif/reporting/domain/self_evaluation_schema.h"
 #include "pif/reporting/testing/fake_sources.h"
+#include "pif/reporting/testing/rule_violations.h"
 
 namespace pif::reporting {
 namespace {
@@ -22,14 +23,6 @@ submission::FlatRecord Evaluation(std::vector<std::pair<std::string, std::string
 submission::FlatRecord ValidEvaluation() {
   return Evaluation(
       {{"eval_id", "E1"}, {"area", "3"}, {"eval_date", "2024-05-01"}, {"grade", "5"}});
-}
-
-std::vector<std::string> Violations(const absl::Status& status) {
-  std::vector<std::string> violations;
-  for (const FieldViolation& violation : FieldViolationsOf(status)) {
-    violations.push_back(violation.field + ":" + violation.rule_code);
-  }
-  return violations;
 }
 
 v1::RecordedSelfEvaluation Listed(const std::string& eval_id, int area, int year) {
@@ -56,14 +49,15 @@ TEST_F(SelfEvaluationsTest, AValidEvaluationIsRecordedWithItsCaller) {
 
 TEST_F(SelfEvaluationsTest, TheCouncilIsCheckedBeforeAnythingElse) {
   const absl::Status status = evaluations_.Record({"S12", std::nullopt, {}, "caller"}).status();
-  EXPECT_THAT(Violations(status), ElementsAre("council:MALFORMED_COUNCIL"));
+  EXPECT_THAT(testing::RuleViolations(status), ElementsAre("council:MALFORMED_COUNCIL"));
   EXPECT_THAT(store_.recorded, IsEmpty());
 }
 
 TEST_F(SelfEvaluationsTest, AMissingEvaluationIsRequired) {
   const absl::Status status = evaluations_.Record({kCouncil, std::nullopt, {}, "caller"}).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(Violations(status), ElementsAre("self_evaluation:REQUIRED_FIELD_MISSING"));
+  EXPECT_THAT(testing::RuleViolations(status),
+              ElementsAre("self_evaluation:REQUIRED_FIELD_MISSING"));
 }
 
 TEST_F(SelfEvaluationsTest, ConversionAndSchemaViolationsAreAllNamedUnderSelfEvaluation) {
@@ -78,7 +72,7 @@ TEST_F(SelfEvaluationsTest, ConversionAndSchemaViolationsAreAllNamedUnderSelfEva
                                            converted, "caller"})
                                   .status();
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(Violations(status),
+  EXPECT_THAT(testing::RuleViolations(status),
               ElementsAre("self_evaluation.colour:UNKNOWN_FIELD",
                           "self_evaluation:MALFORMED_RECORD", "self_evaluation.area:OUT_OF_RANGE"));
   EXPECT_EQ(status.message(), "the self-evaluation is not valid: no such field");
@@ -130,14 +124,15 @@ TEST_F(SelfEvaluationsTest, AnAreaOutsideOneToTenOrADayThatIsNoDateIsRefused) {
   SelfEvaluationQuery query;
   query.council = kCouncil;
   query.areas = {3, 11};
-  EXPECT_THAT(Violations(evaluations_.List(query).status()), ElementsAre("areas[1]:OUT_OF_RANGE"));
+  EXPECT_THAT(testing::RuleViolations(evaluations_.List(query).status()),
+              ElementsAre("areas[1]:OUT_OF_RANGE"));
   query.areas = {};
   query.on_or_before = figures::DayFields{2024, 2, 30};
-  EXPECT_THAT(Violations(evaluations_.List(query).status()),
+  EXPECT_THAT(testing::RuleViolations(evaluations_.List(query).status()),
               ElementsAre("on_or_before:MALFORMED_DATE"));
   query.on_or_before.reset();
   query.council = "";
-  EXPECT_THAT(Violations(evaluations_.List(query).status()),
+  EXPECT_THAT(testing::RuleViolations(evaluations_.List(query).status()),
               ElementsAre("council:REQUIRED_FIELD_MISSING"));
 }
 

@@ -22,6 +22,13 @@ bool ShownOnlyAsBreakdown(const std::string& code);
 inline constexpr char kSelfEvaluationDefinitionsVersion[] = "10.1 v1";
 
 // Builds reports; every source must outlive the builder.
+//
+// The report document (pif.reporting.v1.Report) is the one contract message the domain keeps as
+// its own output type: a published version is stored as that message's bytes and must render
+// byte-identically for ever after, so the builder fills the message itself rather than a domain
+// copy converted later (a second representation that could drift from the stored bytes). The
+// figures, provenance and notes it copies in come as the indicators' and workforce services'
+// answers, which are parts of the same document.
 class ReportBuilder {
  public:
   ReportBuilder(IndicatorsSource& indicators, WorkforceSource& workforce, IntakeSource& intake,

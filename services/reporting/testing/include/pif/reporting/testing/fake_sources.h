@@ -296,4 +296,26 @@ class FakePublished final : public PublishedReports {
   PublishedFilter last_filter;
 };
 
+// Every source of a report, faked, the catalogue holding one indicator: 1 S.1 (area 1, Safe,
+// lower is better) at 12% in every period.
+struct FakeReportSources {
+  FakeIndicators indicators{{FakeIndicator{
+      "1 S.1", 1, common::v1::SHANARRI_THEME_SAFE, common::v1::POLARITY_LOWER_IS_BETTER, {12.0}}}};
+  FakeWorkforce workforce;
+  FakeIntake intake;
+  FakeSelfEvaluations evaluations;
+};
+
+// The period 1 August 2023 to 31 July 2024 as a request sends it.
+inline common::v1::Period ClasYear() {
+  common::v1::Period period;
+  period.mutable_first_day()->set_year(2023);
+  period.mutable_first_day()->set_month(8);
+  period.mutable_first_day()->set_day(1);
+  period.mutable_last_day()->set_year(2024);
+  period.mutable_last_day()->set_month(7);
+  period.mutable_last_day()->set_day(31);
+  return period;
+}
+
 }  // namespace pif::reporting::testing
