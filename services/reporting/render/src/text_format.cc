@@ -88,27 +88,6 @@ std::string PolarityText(common::v1::Polarity polarity) {
   }
 }
 
-std::string ThemeTitle(common::v1::ShanarriTheme theme) {
-  switch (theme) {
-    case common::v1::SHANARRI_THEME_SAFE:
-      return "Safe";
-    case common::v1::SHANARRI_THEME_NURTURED:
-      return "Nurtured";
-    case common::v1::SHANARRI_THEME_HEALTHY:
-      return "Healthy";
-    case common::v1::SHANARRI_THEME_ACHIEVING:
-      return "Achieving";
-    case common::v1::SHANARRI_THEME_ACTIVE:
-      return "Active";
-    case common::v1::SHANARRI_THEME_RESPECTED_AND_RESPONSIBLE:
-      return "Respected and responsible";
-    case common::v1::SHANARRI_THEME_INCLUDED:
-      return "Included";
-    default:
-      return "";
-  }
-}
-
 std::string SuppressionCode(common::v1::SuppressionReason reason) {
   switch (reason) {
     case common::v1::SUPPRESSION_REASON_PRIMARY:

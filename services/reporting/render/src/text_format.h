@@ -11,6 +11,7 @@
 #include "pif/common/v1/disclosure.pb.h"
 #include "pif/common/v1/framework.pb.h"
 #include "pif/common/v1/results.pb.h"
+#include "pif/reporting/framework/framework.h"
 #include "pif/reporting/v1/report.pb.h"
 
 namespace pif::report_render {
@@ -42,7 +43,8 @@ std::string TimestampText(const google::protobuf::Timestamp& timestamp);
 std::string PolarityText(common::v1::Polarity polarity);
 
 // The SHANARRI heading as the framework writes it ("Respected and responsible"); empty for none.
-std::string ThemeTitle(common::v1::ShanarriTheme theme);
+// One definition, the framework's.
+using reporting::ThemeTitle;
 
 // "primary" or "secondary"; empty when not suppressed.
 std::string SuppressionCode(common::v1::SuppressionReason reason);

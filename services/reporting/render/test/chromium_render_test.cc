@@ -29,6 +29,8 @@
 namespace pif::report_render {
 namespace {
 
+using testing::Occurrences;
+
 namespace fs = std::filesystem;
 
 constexpr auto kChromiumTimeout = std::chrono::seconds(120);
@@ -66,14 +68,6 @@ uint32_t BigEndian32(const std::string& bytes, size_t at) {
   uint32_t value = 0;
   for (size_t i = 0; i < 4; ++i) value = (value << 8) | static_cast<unsigned char>(bytes[at + i]);
   return value;
-}
-
-int Occurrences(const std::string& text, const std::string& needle) {
-  int count = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
-    ++count;
-  }
-  return count;
 }
 
 class ReportChromiumTest : public ::testing::Test {

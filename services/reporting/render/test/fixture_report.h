@@ -4,6 +4,7 @@
 // renderer must get right; the constants below name them so tests check exact values.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "pif/reporting/v1/report.pb.h"
@@ -53,5 +54,14 @@ reporting::v1::Report FixtureReport();
 // The indicator with `code` in `report`, or null.
 const reporting::v1::IndicatorEntry* FindIndicator(const reporting::v1::Report& report,
                                                    const std::string& code);
+
+// How many times `needle` occurs in `text`, overlapping occurrences included.
+inline int Occurrences(const std::string& text, const std::string& needle) {
+  int count = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    ++count;
+  }
+  return count;
+}
 
 }  // namespace pif::report_render::testing

@@ -13,6 +13,8 @@
 namespace pif::report_render {
 namespace {
 
+using testing::Occurrences;
+
 using reporting::v1::Report;
 using testing::FixtureReport;
 
@@ -39,14 +41,6 @@ std::string RowOf(const std::string& html, const std::string& label) {
   const size_t start = html.rfind("<tr", at);
   const size_t end = html.find("</tr>", at);
   return html.substr(start, end - start);
-}
-
-int Occurrences(const std::string& text, const std::string& needle) {
-  int count = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
-    ++count;
-  }
-  return count;
 }
 
 TEST(ReportHtmlRender, EveryKeyQuestionAndAreaHasItsHeading) {

@@ -5,17 +5,12 @@
 #include <string>
 
 #include "absl/strings/match.h"
+#include "fixture_report.h"
 
 namespace pif::report_render {
 namespace {
 
-int Occurrences(const std::string& text, const std::string& needle) {
-  int count = 0;
-  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
-    ++count;
-  }
-  return count;
-}
+using testing::Occurrences;
 
 TEST(ReportTrendLineSvg, IsAnImageNamedByItsDescriptionWithTheLineBrokenAtAMissingValue) {
   const std::string svg = TrendLineSvg("Trend <of> 1 S.1",
