@@ -19,13 +19,13 @@
 #include "pif/core/domain_status.h"
 #include "pif/grpc/channel.h"
 #include "pif/grpc/status_mapping.h"
+#include "pif/proto_util/dates.h"
 #include "pif/workforce/testing/domain_fakes.h"
 #include "pif/workforce/testing/staff_builder.h"
 
 namespace pif::workforce {
 namespace {
 
-using ::testing::ElementsAre;
 using testing::FakeOpenCasesSource;
 using testing::FakeResultsStore;
 using testing::FakeStaffSource;
@@ -144,13 +144,7 @@ class WorkforceGrpcTest : public ::testing::Test {
                        v1::ComputeWorkforceResponse* response) {
     v1::ComputeWorkforceRequest request;
     request.set_council(kCouncil);
-    common::v1::Period* period = request.mutable_period();
-    period->mutable_first_day()->set_year(2023);
-    period->mutable_first_day()->set_month(8);
-    period->mutable_first_day()->set_day(1);
-    period->mutable_last_day()->set_year(2024);
-    period->mutable_last_day()->set_month(7);
-    period->mutable_last_day()->set_day(31);
+    *request.mutable_period() = PeriodToProto(testing::ClasYear(2023));
     request.set_disclosure_mode(mode);
     for (const std::string& code : codes) request.add_codes(code);
     grpc::ClientContext context;

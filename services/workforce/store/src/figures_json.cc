@@ -1,33 +1,31 @@
 #include "figures_json.h"
 
 #include <cstdint>
-#include <cstdlib>
 #include <utility>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
+#include "pif/results_pg/stored_names.h"
 
 namespace pif::workforce {
 namespace {
 
 using nlohmann::json;
 
-// Each enum by its name in the contract: the text is the stored form and never changes meaning.
-template <typename Enum>
-struct EnumName {
-  Enum value;
-  const char* text;
-};
+using results_pg::NameOf;
+using results_pg::StoredName;
+using Unreadable = results_pg::UnreadableStored;
 
-constexpr EnumName<figures::SuppressionReason> kSuppressionNames[] = {
+// Each enum by its name in the contract: the text is the stored form and never changes meaning.
+constexpr StoredName<figures::SuppressionReason> kSuppressionNames[] = {
     {figures::SuppressionReason::kNone, "SUPPRESSION_REASON_UNSPECIFIED"},
     {figures::SuppressionReason::kPrimary, "SUPPRESSION_REASON_PRIMARY"},
     {figures::SuppressionReason::kSecondary, "SUPPRESSION_REASON_SECONDARY"},
 };
 // Read back by the first name that matches: a suppressed denominator is stored as under the
 // threshold (the contract's one reason for both).
-constexpr EnumName<figures::WithholdReason> kWithholdNames[] = {
+constexpr StoredName<figures::WithholdReason> kWithholdNames[] = {
     {figures::WithholdReason::kNone, "WITHHOLD_REASON_UNSPECIFIED"},
     {figures::WithholdReason::kNoDenominator, "WITHHOLD_REASON_NO_DENOMINATOR"},
     {figures::WithholdReason::kNumeratorSuppressed, "WITHHOLD_REASON_NUMERATOR_SUPPRESSED"},
@@ -36,32 +34,16 @@ constexpr EnumName<figures::WithholdReason> kWithholdNames[] = {
     {figures::WithholdReason::kDenominatorSuppressed,
      "WITHHOLD_REASON_DENOMINATOR_UNDER_THRESHOLD"},
 };
-constexpr EnumName<figures::Polarity> kPolarityNames[] = {
+constexpr StoredName<figures::Polarity> kPolarityNames[] = {
     {figures::Polarity::kHigherIsBetter, "POLARITY_HIGHER_IS_BETTER"},
     {figures::Polarity::kLowerIsBetter, "POLARITY_LOWER_IS_BETTER"},
     {figures::Polarity::kNeutral, "POLARITY_NEUTRAL"},
 };
 
-// Thrown inside the reader only, turned into DATA_LOSS at its boundary.
-struct Unreadable {
-  std::string what;
-};
-
+// The value of the stored name `text` (a JSON string).
 template <typename Enum, size_t N>
-const char* NameOf(const EnumName<Enum> (&names)[N], Enum value) {
-  for (const auto& name : names) {
-    if (name.value == value) return name.text;
-  }
-  // Every value has a name above; a new value without one must not be stored silently.
-  std::abort();
-}
-
-template <typename Enum, size_t N>
-Enum ValueOf(const EnumName<Enum> (&names)[N], const json& text) {
-  for (const auto& name : names) {
-    if (text.get<std::string>() == name.text) return name.value;
-  }
-  throw Unreadable{absl::StrCat("unknown stored name ", text.get<std::string>())};
+Enum ValueOf(const StoredName<Enum> (&names)[N], const json& text) {
+  return results_pg::ValueOf(names, text.get<std::string>());
 }
 
 // Text fields: left out when empty, as protobuf leaves them out.

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -122,28 +124,23 @@ class FakeOpenCasesSource final : public OpenCasesSource {
   dates::Date last_census_;
 };
 
-// Keeps computed figures in memory, keyed as the PostgreSQL store keys them.
+// Keeps computed figures in memory, one per key as the PostgreSQL store keeps them.
 class FakeResultsStore final : public ResultsStore {
  public:
   absl::StatusOr<std::optional<StoredFigures>> Find(const ResultKey& key) override {
     absl::MutexLock lock(&mutex_);
-    ++find_calls_;
-    auto found = stored_.find(KeyText(key));
-    if (found == stored_.end()) return std::optional<StoredFigures>();
-    return std::optional<StoredFigures>(found->second);
+    const Entry* entry = EntryOf(key);
+    if (entry == nullptr) return std::optional<StoredFigures>();
+    return std::optional<StoredFigures>(entry->stored);
   }
   absl::StatusOr<SavedFigures> Save(const ResultKey& key, const FigureSet& figures) override {
     absl::MutexLock lock(&mutex_);
     ++save_calls_;
-    const std::string text = KeyText(key);
-    auto found = stored_.find(text);
-    if (found != stored_.end()) return SavedFigures{found->second, false};
-    ++next_id_;
-    StoredFigures stored{absl::StrCat("result-", next_id_),
-                         absl::FromUnixSeconds(1700000000 + next_id_), figures};
-    stored_[text] = stored;
-    keys_.push_back(key);
-    return SavedFigures{stored, true};
+    if (const Entry* entry = EntryOf(key)) return SavedFigures{entry->stored, false};
+    const int id = static_cast<int>(entries_.size()) + 1;
+    entries_.push_back(
+        {key, {absl::StrCat("result-", id), absl::FromUnixSeconds(1700000000 + id), figures}});
+    return SavedFigures{entries_.back().stored, true};
   }
 
   int save_calls() {
@@ -152,34 +149,47 @@ class FakeResultsStore final : public ResultsStore {
   }
   size_t stored_count() {
     absl::MutexLock lock(&mutex_);
-    return stored_.size();
+    return entries_.size();
   }
   // The keys stored, in the order they were first saved.
   std::vector<ResultKey> keys() {
     absl::MutexLock lock(&mutex_);
-    return keys_;
+    std::vector<ResultKey> keys;
+    for (const Entry& entry : entries_) keys.push_back(entry.key);
+    return keys;
   }
 
  private:
-  static std::string KeyText(const ResultKey& key) {
-    std::string policy = "-";
-    if (key.policy.has_value()) {
-      policy =
-          absl::StrCat(key.policy->smallest_shown_count, "/", key.policy->min_percent_denominator,
-                       "/", key.policy->secondary_suppression);
+  struct Entry {
+    ResultKey key;
+    StoredFigures stored;
+  };
+
+  // True when `a` and `b` name the same computation (every part of the key equal).
+  static bool SameComputation(const ResultKey& a, const ResultKey& b) {
+    const auto policy = [](const ResultKey& key) {
+      return key.policy.has_value() ? std::make_tuple(true, key.policy->smallest_shown_count,
+                                                      key.policy->min_percent_denominator,
+                                                      key.policy->secondary_suppression)
+                                    : std::make_tuple(false, int64_t{0}, int64_t{0}, false);
+    };
+    return a.council == b.council && a.period.first == b.period.first &&
+           a.period.last == b.period.last && a.workforce_data_version == b.workforce_data_version &&
+           a.intake_data_version == b.intake_data_version &&
+           a.definitions_version == b.definitions_version && a.codes == b.codes &&
+           policy(a) == policy(b);
+  }
+
+  const Entry* EntryOf(const ResultKey& key) const {
+    for (const Entry& entry : entries_) {
+      if (SameComputation(entry.key, key)) return &entry;
     }
-    return absl::StrCat(key.council, "|", key.period.first.ToString(), "|",
-                        key.period.last.ToString(), "|", key.workforce_data_version, "|",
-                        key.intake_data_version, "|", key.definitions_version, "|", key.codes, "|",
-                        policy);
+    return nullptr;
   }
 
   absl::Mutex mutex_;
-  std::map<std::string, StoredFigures> stored_;
-  std::vector<ResultKey> keys_;
-  int next_id_ = 0;
+  std::vector<Entry> entries_;
   int save_calls_ = 0;
-  int find_calls_ = 0;
 };
 
 }  // namespace pif::workforce::testing
