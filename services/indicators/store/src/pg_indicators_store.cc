@@ -8,37 +8,6 @@
 namespace pif::indicators {
 namespace {
 
-// The key columns, in the order of the parameters $1-$10 of every query below.
-constexpr char kKeyMatches[] =
-    "council = $1 AND period_first = $2::date AND period_last = $3::date"
-    " AND intake_data_version = $4 AND definitions_version = $5 AND request = $6"
-    " AND disclosure_mode = $7"
-    " AND policy_smallest_shown_count IS NOT DISTINCT FROM $8::integer"
-    " AND policy_min_percent_denominator IS NOT DISTINCT FROM $9::integer"
-    " AND policy_secondary_suppression IS NOT DISTINCT FROM $10::boolean";
-
-constexpr char kStoredColumns[] =
-    "result_id::text, (extract(epoch FROM computed_at) * 1000000)::bigint, results::text,"
-    " notes::text";
-
-const std::string& FindResultSql() {
-  static const std::string* sql = new std::string(
-      absl::StrCat("SELECT ", kStoredColumns, " FROM computed_results WHERE ", kKeyMatches));
-  return *sql;
-}
-
-const std::string& InsertResultSql() {
-  static const std::string* sql = new std::string(absl::StrCat(
-      "INSERT INTO computed_results (council, period_first, period_last, intake_data_version,"
-      " definitions_version, request, disclosure_mode, policy_smallest_shown_count,"
-      " policy_min_percent_denominator, policy_secondary_suppression, results, notes)"
-      " VALUES ($1, $2::date, $3::date, $4, $5, $6, $7, $8::integer, $9::integer, $10::boolean,"
-      " $11::jsonb, $12::jsonb)"
-      " ON CONFLICT ON CONSTRAINT computed_results_key DO NOTHING RETURNING ",
-      kStoredColumns));
-  return *sql;
-}
-
 constexpr char kFindPolicySql[] =
     "SELECT smallest_shown_count, min_percent_denominator, secondary_suppression,"
     " (extract(epoch FROM updated_at) * 1000000)::bigint, updated_by"
@@ -54,25 +23,20 @@ constexpr char kSavePolicySql[] =
     " RETURNING smallest_shown_count, min_percent_denominator, secondary_suppression,"
     " (extract(epoch FROM updated_at) * 1000000)::bigint, updated_by";
 
-const char* ModeText(DisclosureMode mode) {
-  return mode == DisclosureMode::kPublished ? "PUBLISHED" : "INTERNAL";
+// The key as the table of computed results keys it.
+results_pg::ComputationKey KeyOf(const ResultKey& key) {
+  results_pg::ComputationKey out;
+  out.council = key.council;
+  out.period = key.period;
+  out.own = {absl::StrCat(key.intake_data_version), key.definitions_version, key.request};
+  out.published = key.mode == DisclosureMode::kPublished;
+  out.policy = key.policy;
+  return out;
 }
 
-// The policy columns of a key: empty for INTERNAL.
-struct PolicyParams {
-  std::optional<int64_t> smallest_shown_count;
-  std::optional<int64_t> min_percent_denominator;
-  std::optional<bool> secondary_suppression;
-};
-
-PolicyParams ParamsOf(const std::optional<figures::DisclosurePolicy>& policy) {
-  if (!policy.has_value()) return {};
-  return {policy->smallest_shown_count, policy->min_percent_denominator,
-          policy->secondary_suppression};
-}
-
-// The stored set: the provenance from the key and the row, the figures from their JSON.
-absl::StatusOr<ResultSet> SetFromRow(const ResultKey& key, const pqxx::row& row) {
+// The stored set: the provenance from the key and the stored row, the figures from their JSON.
+absl::StatusOr<ResultSet> SetFromStored(const ResultKey& key,
+                                        const results_pg::StoredComputation& stored) {
   ResultSet set;
   set.provenance.council = key.council;
   set.provenance.period = key.period;
@@ -80,12 +44,12 @@ absl::StatusOr<ResultSet> SetFromRow(const ResultKey& key, const pqxx::row& row)
   set.provenance.definitions_version = key.definitions_version;
   set.provenance.mode = key.mode;
   set.provenance.policy = key.policy;
-  set.provenance.result_id = row[0].as<std::string>();
-  set.provenance.computed_at = absl::FromUnixMicros(row[1].as<int64_t>());
-  absl::StatusOr<std::vector<IndicatorFigures>> results = ResultsFromJson(row[2].as<std::string>());
+  set.provenance.result_id = stored.result_id;
+  set.provenance.computed_at = stored.computed_at;
+  absl::StatusOr<std::vector<IndicatorFigures>> results = ResultsFromJson(stored.stored.at(0));
   if (!results.ok()) return results.status();
   set.results = std::move(*results);
-  absl::StatusOr<std::vector<DataQualityNote>> notes = NotesFromJson(row[3].as<std::string>());
+  absl::StatusOr<std::vector<DataQualityNote>> notes = NotesFromJson(stored.stored.at(1));
   if (!notes.ok()) return notes.status();
   set.notes = std::move(*notes);
   return set;
@@ -101,57 +65,29 @@ StoredPolicy PolicyFromRow(const pqxx::row& row) {
   return stored;
 }
 
-pqxx::result FindRows(pqxx::transaction_base& tx, const ResultKey& key) {
-  const PolicyParams policy = ParamsOf(key.policy);
-  return tx.exec_params(
-      FindResultSql(), key.council, key.period.first.ToString(), key.period.last.ToString(),
-      key.intake_data_version, key.definitions_version, key.request, ModeText(key.mode),
-      policy.smallest_shown_count, policy.min_percent_denominator, policy.secondary_suppression);
-}
-
 }  // namespace
 
+PgIndicatorsStore::PgIndicatorsStore(pg::Pool* pool)
+    : pool_(pool),
+      results_(*pool, {"intake_data_version", "definitions_version", "request"},
+               {"results", "notes"}) {}
+
 absl::StatusOr<std::optional<ResultSet>> PgIndicatorsStore::FindResult(const ResultKey& key) {
-  auto lease = pool_->Acquire();
-  if (!lease.ok()) return lease.status();
-  try {
-    pqxx::read_transaction tx(**lease);
-    const pqxx::result rows = FindRows(tx, key);
-    tx.commit();
-    if (rows.empty()) return std::optional<ResultSet>();
-    absl::StatusOr<ResultSet> set = SetFromRow(key, rows[0]);
-    if (!set.ok()) return set.status();
-    return std::optional<ResultSet>(std::move(*set));
-  } catch (const std::exception& error) {
-    return pg::StatusFromException(error);
-  }
+  auto found = results_.Find(KeyOf(key));
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return std::optional<ResultSet>();
+  absl::StatusOr<ResultSet> set = SetFromStored(key, **found);
+  if (!set.ok()) return set.status();
+  return std::optional<ResultSet>(std::move(*set));
 }
 
 absl::StatusOr<SavedResultSet> PgIndicatorsStore::SaveResult(const ResultKey& key,
                                                              const ResultSet& set) {
-  auto lease = pool_->Acquire();
-  if (!lease.ok()) return lease.status();
-  try {
-    pqxx::work tx(**lease);
-    const PolicyParams policy = ParamsOf(key.policy);
-    pqxx::result rows = tx.exec_params(
-        InsertResultSql(), key.council, key.period.first.ToString(), key.period.last.ToString(),
-        key.intake_data_version, key.definitions_version, key.request, ModeText(key.mode),
-        policy.smallest_shown_count, policy.min_percent_denominator, policy.secondary_suppression,
-        ResultsToJson(set.results), NotesToJson(set.notes));
-    const bool inserted = !rows.empty();
-    // An identical computation stored first (by a concurrent call): return that one.
-    if (!inserted) rows = FindRows(tx, key);
-    tx.commit();
-    if (rows.empty()) {
-      return absl::AbortedError("the stored result changed while it was being saved; retry");
-    }
-    absl::StatusOr<ResultSet> stored = SetFromRow(key, rows[0]);
-    if (!stored.ok()) return stored.status();
-    return SavedResultSet{std::move(*stored), !inserted};
-  } catch (const std::exception& error) {
-    return pg::StatusFromException(error);
-  }
+  auto saved = results_.Save(KeyOf(key), {ResultsToJson(set.results), NotesToJson(set.notes)});
+  if (!saved.ok()) return saved.status();
+  absl::StatusOr<ResultSet> stored = SetFromStored(key, *saved);
+  if (!stored.ok()) return stored.status();
+  return SavedResultSet{std::move(*stored), !saved->inserted};
 }
 
 absl::StatusOr<std::optional<StoredPolicy>> PgIndicatorsStore::FindPolicy(

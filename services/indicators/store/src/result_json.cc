@@ -1,62 +1,39 @@
 #include "result_json.h"
 
 #include <cmath>
-#include <cstdlib>
 
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
+#include "pif/results_pg/stored_names.h"
 
 namespace pif::indicators {
 namespace {
 
 using nlohmann::json;
 
-// Each enum as stored: the text is part of the stored form and never changes meaning.
-template <typename Enum>
-struct EnumName {
-  Enum value;
-  const char* text;
-};
+using results_pg::NameOf;
+using results_pg::StoredName;
+using results_pg::ValueOf;
+using Unreadable = results_pg::UnreadableStored;
 
-constexpr EnumName<figures::SuppressionReason> kSuppressionNames[] = {
+// Each enum as stored: the text is part of the stored form and never changes meaning.
+constexpr StoredName<figures::SuppressionReason> kSuppressionNames[] = {
     {figures::SuppressionReason::kNone, "NONE"},
     {figures::SuppressionReason::kPrimary, "PRIMARY"},
     {figures::SuppressionReason::kSecondary, "SECONDARY"},
 };
-constexpr EnumName<figures::WithholdReason> kWithholdNames[] = {
+constexpr StoredName<figures::WithholdReason> kWithholdNames[] = {
     {figures::WithholdReason::kNone, "NONE"},
     {figures::WithholdReason::kNoDenominator, "NO_DENOMINATOR"},
     {figures::WithholdReason::kNumeratorSuppressed, "NUMERATOR_SUPPRESSED"},
     {figures::WithholdReason::kDenominatorSuppressed, "DENOMINATOR_SUPPRESSED"},
     {figures::WithholdReason::kDenominatorUnderThreshold, "DENOMINATOR_UNDER_THRESHOLD"},
 };
-constexpr EnumName<figures::Polarity> kPolarityNames[] = {
+constexpr StoredName<figures::Polarity> kPolarityNames[] = {
     {figures::Polarity::kHigherIsBetter, "HIGHER_IS_BETTER"},
     {figures::Polarity::kLowerIsBetter, "LOWER_IS_BETTER"},
     {figures::Polarity::kNeutral, "NEUTRAL"},
 };
-
-// Thrown inside the reader only, turned into DATA_LOSS at its boundary.
-struct Unreadable {
-  std::string what;
-};
-
-template <typename Enum, size_t N>
-const char* NameOf(const EnumName<Enum> (&names)[N], Enum value) {
-  for (const auto& name : names) {
-    if (name.value == value) return name.text;
-  }
-  // Every value has a name above; a new engine value without one must not be stored silently.
-  std::abort();
-}
-
-template <typename Enum, size_t N>
-Enum ValueOf(const EnumName<Enum> (&names)[N], const std::string& text) {
-  for (const auto& name : names) {
-    if (text == name.text) return name.value;
-  }
-  throw Unreadable{absl::StrCat("unknown stored name ", text)};
-}
 
 json CountJson(const figures::PublishedCount& count) {
   json out = json::object();

@@ -10,6 +10,7 @@
 
 #include "absl/time/time.h"
 #include "pif/engine/indicator.h"
+#include "pif/figures/data_quality.h"
 #include "pif/figures/disclosure.h"
 #include "pif/figures/period.h"
 
@@ -62,15 +63,8 @@ struct Provenance {
   std::optional<figures::DisclosurePolicy> policy;
 };
 
-// A caveat about the data behind some figures.
-struct DataQualityNote {
-  // Stable upper snake case code ("REJECTIONS_OUTSTANDING").
-  std::string code;
-  std::string message;
-  // The indicator concerned; empty when the note concerns them all.
-  std::string indicator_code;
-  int64_t count = 0;
-};
+// A caveat about the data behind some figures (the vocabulary workforce shares).
+using DataQualityNote = figures::DataQualityNote;
 
 // One computation: provenance, results in catalogue order, notes.
 struct ResultSet {

@@ -3,6 +3,7 @@
 
 #include "pif/indicators/domain/indicators_store.h"
 #include "pif/pg/pool.h"
+#include "pif/results_pg/computed_results_table.h"
 
 namespace pif::indicators {
 
@@ -10,7 +11,7 @@ namespace pif::indicators {
 class PgIndicatorsStore final : public IndicatorsStore {
  public:
   // `pool` must outlive the store.
-  explicit PgIndicatorsStore(pg::Pool* pool) : pool_(pool) {}
+  explicit PgIndicatorsStore(pg::Pool* pool);
 
   absl::StatusOr<std::optional<ResultSet>> FindResult(const ResultKey& key) override;
   absl::StatusOr<SavedResultSet> SaveResult(const ResultKey& key, const ResultSet& set) override;
@@ -21,6 +22,9 @@ class PgIndicatorsStore final : public IndicatorsStore {
 
  private:
   pg::Pool* const pool_;
+  // computed_results, keyed beside council, period and policy by the intake data version, the
+  // definitions version and the canonical request.
+  const results_pg::ComputedResultsTable results_;
 };
 
 }  // namespace pif::indicators
