@@ -7,6 +7,7 @@
 #include "pg_self_evaluations.h"
 #include "pif/pg/migrations.h"
 #include "pif/submission/validate.h"
+#include "pif/submission_pg/migrations.h"
 #include "pif/testing/test_database.h"
 #include "self_evaluation_schema.h"
 
@@ -46,7 +47,9 @@ class PgStoresTest : public ::testing::Test {
  protected:
   PgStoresTest() : db_("reporting_store") {
     pqxx::connection connection(db_.conninfo());
-    auto applied = pg::ApplyMigrations(connection, "reporting", pg::ReportingMigrations());
+    auto applied = pg::ApplyMigrationSets(connection, "reporting",
+                                          {submission::SubmissionStoreMigrations(),
+                                           {pg::kServiceVersionTable, &pg::ReportingMigrations()}});
     EXPECT_TRUE(applied.ok()) << applied.status();
     auto pool = pg::Pool::Open(db_.conninfo(), 2);
     EXPECT_TRUE(pool.ok()) << pool.status();

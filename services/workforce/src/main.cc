@@ -9,6 +9,7 @@
 #include "intake/intake_open_cases.h"
 #include "pif/grpc/channel.h"
 #include "pif/server/service_main.h"
+#include "pif/submission_pg/migrations.h"
 #include "pif/submission_pg/pg_submission_store.h"
 #include "store/results_store.h"
 #include "workforce_computation.h"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   pif::ServiceSpec spec;
   spec.name = "workforce";
   spec.default_listen = "127.0.0.1:50053";
+  spec.shared_migrations = {pif::submission::SubmissionStoreMigrations()};
   spec.migrations = &pif::pg::WorkforceMigrations();
   spec.add_flags = [&](pif::FlagSet& flags) {
     flags.AddString("intake_address", "PIF_INTAKE_ADDRESS",
