@@ -6,8 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "domain/case_schema.h"
 #include "machine_stats.h"
+#include "pif/intake/domain/case_schema.h"
 #include "sample_data.h"
 
 namespace pif::bench {

@@ -8,11 +8,11 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
-#include "domain/case_schema.h"
 #include "gtest/gtest.h"
 #include "pif/core/domain_status.h"
 #include "pif/grpc/channel.h"
 #include "pif/grpc/status_mapping.h"
+#include "pif/intake/domain/case_schema.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "pif/submission/flat_record.h"
 #include "pif/submission_grpc/codec.h"
