@@ -16,6 +16,7 @@
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "pif/submission/flat_record.h"
 #include "pif/submission_grpc/codec.h"
+#include "pif/submission_grpc/proto_conversions.h"
 #include "pif/submission_grpc/record_oneof.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
@@ -67,12 +68,7 @@ SubmittedRecord TypedEpisode(const std::string& id, const std::string& person_id
 SubmittedRecord Raw(const std::string& type, Cells cells, const std::string& file = "",
                     int64_t row = 0) {
   SubmittedRecord submitted;
-  submitted.mutable_raw()->set_record_type(type);
-  for (auto& [name, text] : cells) {
-    common::v1::RawField* field = submitted.mutable_raw()->add_fields();
-    field->set_name(name);
-    field->set_text(text);
-  }
+  *submitted.mutable_raw() = submission_grpc::ToRawRecord(type, cells);
   if (!file.empty()) {
     submitted.mutable_source()->set_file(file);
     submitted.mutable_source()->set_row(row);

@@ -12,6 +12,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "pif/pg/migrations.h"
+#include "pif/submission/testing/store_contents.h"
 #include "pif/submission/validate.h"
 #include "pif/submission_pg/migrations.h"
 #include "pif/submission_pg/pg_submission_store.h"
@@ -26,6 +27,7 @@ const std::vector<Migration>& TestRecordTables();
 namespace pif::submission {
 namespace {
 
+using ::pif::submission::testing::RuleCodes;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -72,17 +74,6 @@ FlatRecord Survey(const std::string& response, const std::string& item, const st
                                    {"survey_date", date},
                                    {"item", item},
                                    {"answer", "YES"}});
-}
-
-// The rule codes of a summary's rejections, in stream order, as "position:RULE".
-std::vector<std::string> RuleCodes(const BatchSummary& summary) {
-  std::vector<std::string> codes;
-  for (const RejectionInfo& rejection : summary.rejections) {
-    for (const FieldViolation& error : rejection.errors) {
-      codes.push_back(absl::StrCat(rejection.position, ":", error.rule_code));
-    }
-  }
-  return codes;
 }
 
 const FieldViolation& OnlyError(const BatchSummary& summary, int64_t position) {
@@ -148,15 +139,9 @@ class SubmissionStoreTest : public ::testing::Test {
 
   // Every stored record of the council as "Type id", in snapshot order.
   std::vector<std::string> Snapshot(const std::string& council) {
-    std::vector<std::string> records;
-    absl::Status read = store_->ReadSnapshot(
-        council, {}, [](const SnapshotInfo&) { return absl::OkStatus(); },
-        [&](const FlatRecord& record) {
-          records.push_back(absl::StrCat(record.schema->type, " ", RecordId(record)));
-          return absl::OkStatus();
-        });
-    EXPECT_TRUE(read.ok()) << read;
-    return records;
+    absl::StatusOr<std::vector<std::string>> records = testing::StoredRecords(*store_, council);
+    EXPECT_TRUE(records.ok()) << records.status();
+    return records.value_or(std::vector<std::string>());
   }
 
   // The stored record of `type` with `id`, if any.

@@ -18,6 +18,8 @@
 #include "pif/grpc/status_mapping.h"
 #include "pif/intake/domain/case_schema.h"
 #include "pif/submission/testing/fake_store.h"
+#include "pif/submission/testing/store_contents.h"
+#include "pif/submission_grpc/proto_conversions.h"
 
 namespace pif::intake {
 namespace {
@@ -49,20 +51,17 @@ v1::SubmittedRecord Episode(const std::string& id, const std::string& person) {
 }
 
 v1::SubmittedRecord Raw(const std::string& type,
-                        const std::vector<std::pair<std::string, std::string>>& cells,
-                        const std::string& file = "", int64_t row = 0) {
+                        const std::vector<std::pair<std::string, std::string>>& cells) {
   v1::SubmittedRecord submitted;
-  submitted.mutable_raw()->set_record_type(type);
-  for (const auto& [name, text] : cells) {
-    common::v1::RawField* field = submitted.mutable_raw()->add_fields();
-    field->set_name(name);
-    field->set_text(text);
-  }
-  if (!file.empty()) {
-    submitted.mutable_source()->set_file(file);
-    submitted.mutable_source()->set_row(row);
-  }
+  *submitted.mutable_raw() = submission_grpc::ToRawRecord(type, cells);
   return submitted;
+}
+
+// `record` as read from row `row` of the CSV file `file`.
+v1::SubmittedRecord FromFile(v1::SubmittedRecord record, const std::string& file, int64_t row) {
+  record.mutable_source()->set_file(file);
+  record.mutable_source()->set_row(row);
+  return record;
 }
 
 // A whole submission stream: the header, one chunk of `records` (none when there are none),
@@ -163,8 +162,9 @@ class IntakeGrpcServiceTest : public ::testing::Test {
 
 TEST_F(IntakeGrpcServiceTest, ASubmissionStoresValidRecordsAndReportsEachRejection) {
   const common::v1::SubmissionSummary summary = MustSubmit(
-      "B1", {Child("C1"), Raw("Child", {{"person_id", "C2"}, {"sex", "Q"}}, "children.csv", 3),
-             Raw("Alien", {{"id", "X"}}), Episode("E1", "C1")});
+      "B1",
+      {Child("C1"), FromFile(Raw("Child", {{"person_id", "C2"}, {"sex", "Q"}}), "children.csv", 3),
+       Raw("Alien", {{"id", "X"}}), Episode("E1", "C1")});
   EXPECT_EQ(summary.council(), kCouncil);
   EXPECT_EQ(summary.batch_id(), "B1");
   EXPECT_EQ(summary.data_version(), 1);
@@ -178,17 +178,8 @@ TEST_F(IntakeGrpcServiceTest, ASubmissionStoresValidRecordsAndReportsEachRejecti
   EXPECT_EQ(summary.rejections(0).source().row(), 3);
   EXPECT_EQ(summary.rejections(0).errors(0).rule_code(), "UNKNOWN_CODE");
   EXPECT_EQ(summary.rejections(1).errors(0).rule_code(), "UNKNOWN_RECORD_TYPE");
-  std::vector<std::string> stored;
-  ASSERT_TRUE(store_
-                  ->ReadSnapshot(
-                      kCouncil, {},
-                      [](const submission::SnapshotInfo&) { return absl::OkStatus(); },
-                      [&](const submission::FlatRecord& record) {
-                        stored.push_back(submission::RecordId(record));
-                        return absl::OkStatus();
-                      })
-                  .ok());
-  EXPECT_THAT(stored, ElementsAre("C1", "E1"));
+  EXPECT_THAT(*submission::testing::StoredRecords(*store_, kCouncil),
+              ElementsAre("Child C1", "CareEpisode E1"));
   // The batch is audited under the caller as the adapter names it.
   const absl::StatusOr<submission::BatchAudit> audit = store_->GetBatch(kCouncil, "B1");
   ASSERT_TRUE(audit.ok());

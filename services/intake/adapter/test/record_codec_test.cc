@@ -1,10 +1,12 @@
 // The case schema through the shared record codec (pif/submission_grpc/codec.h), as the adapter
 // uses it: every intake record type is a field of pif.intake.v1.Record with the same fields as
 // its columns, and a record with every field set survives ToFlat, validation and FromFlat.
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "pif/intake/domain/case_schema.h"
@@ -22,10 +24,10 @@ using google::protobuf::util::MessageDifferencer;
 using submission::FlatRecord;
 using submission::RecordSchema;
 using submission_grpc::FieldOfRecordType;
-using submission_grpc::FromFlat;
 using submission_grpc::RecordInWrapper;
 using submission_grpc::SetInWrapper;
 using submission_grpc::ToFlat;
+using ::testing::IsEmpty;
 
 const submission::SubmissionSchema& Cases() { return CaseSchema(); }
 
@@ -74,22 +76,6 @@ void FillEveryField(Message* message) {
   }
 }
 
-std::vector<std::string> RecordedColumns(const FlatRecord& flat) {
-  std::vector<std::string> recorded;
-  for (size_t i = 0; i < flat.values.size(); ++i) {
-    if (flat.values[i].has_value()) recorded.push_back(flat.schema->columns[i].name);
-  }
-  return recorded;
-}
-
-std::vector<std::string> Rules(const std::vector<FieldViolation>& violations) {
-  std::vector<std::string> rules;
-  for (const FieldViolation& violation : violations) {
-    rules.push_back(violation.field + ":" + violation.rule_code);
-  }
-  return rules;
-}
-
 TEST(CodecSchemaTest, EveryIntakeRecordTypeIsAFieldOfRecordWithTheSameFieldsAsItsColumns) {
   ASSERT_EQ(Cases().types.size(), 15u);
   ASSERT_EQ(v1::Record::descriptor()->field_count(), 15);
@@ -116,8 +102,11 @@ TEST(CodecRoundTripTest, EveryRecordTypeWithEveryFieldSetSurvivesToFlatAndBack) 
     std::vector<FieldViolation> violations;
     FlatRecord flat = ToFlat(*typed, type, &violations);
     EXPECT_TRUE(violations.empty()) << violations[0].message;
-    EXPECT_EQ(RecordedColumns(flat).size(), type.columns.size());
-    EXPECT_EQ(Rules(submission::ValidateRecord(flat)), std::vector<std::string>{});
+    // Every column recorded, and the record valid as it stands.
+    EXPECT_EQ(std::count_if(flat.values.begin(), flat.values.end(),
+                            [](const auto& value) { return value.has_value(); }),
+              static_cast<std::ptrdiff_t>(type.columns.size()));
+    EXPECT_THAT(submission::ValidateRecord(flat), IsEmpty());
 
     v1::Record back;
     ASSERT_TRUE(SetInWrapper(flat, &back).ok());

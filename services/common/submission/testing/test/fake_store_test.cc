@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "pif/submission/testing/store_contents.h"
 
 namespace pif::submission::testing {
 namespace {
@@ -95,25 +96,9 @@ class FakeStoreTest : public ::testing::Test {
   // Every stored record of the council as "Type id", in snapshot order.
   std::vector<std::string> Snapshot(const std::string& council,
                                     const std::vector<std::string>& types = {}) {
-    std::vector<std::string> records;
-    absl::Status read = store_.ReadSnapshot(
-        council, types, [](const SnapshotInfo&) { return absl::OkStatus(); },
-        [&](const FlatRecord& record) {
-          records.push_back(absl::StrCat(record.schema->type, " ", RecordId(record)));
-          return absl::OkStatus();
-        });
-    EXPECT_TRUE(read.ok()) << read;
-    return records;
-  }
-
-  std::vector<std::string> RuleCodes(const BatchSummary& summary) {
-    std::vector<std::string> codes;
-    for (const RejectionInfo& rejection : summary.rejections) {
-      for (const FieldViolation& error : rejection.errors) {
-        codes.push_back(absl::StrCat(rejection.position, ":", error.rule_code));
-      }
-    }
-    return codes;
+    absl::StatusOr<std::vector<std::string>> records = StoredRecords(store_, council, types);
+    EXPECT_TRUE(records.ok()) << records.status();
+    return records.value_or(std::vector<std::string>());
   }
 
   RejectionPage Rejections(RejectionFilter filter) {
