@@ -4,6 +4,7 @@
 // nothing applied twice, every row kept, the store's tables as a fresh database has them, and
 // the store working on the old rows (docs/decisions/0004).
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ struct ServiceCase {
   // The cells of a valid record with id `id` of the schema's one type.
   Cells (*record)(const std::string& id);
 };
+
+// Names a case in test output.
+void PrintTo(const ServiceCase& service, std::ostream* out) { *out << service.name; }
 
 Cells IntakeChild(const std::string& id) { return {{"person_id", id}, {"sex", "F"}}; }
 
