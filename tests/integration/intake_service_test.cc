@@ -8,14 +8,15 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
-#include "domain/case_schema.h"
 #include "gtest/gtest.h"
 #include "pif/core/domain_status.h"
 #include "pif/grpc/channel.h"
 #include "pif/grpc/status_mapping.h"
+#include "pif/intake/domain/case_schema.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "pif/submission/flat_record.h"
 #include "pif/submission_grpc/codec.h"
+#include "pif/submission_grpc/proto_conversions.h"
 #include "pif/submission_grpc/record_oneof.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
@@ -67,12 +68,7 @@ SubmittedRecord TypedEpisode(const std::string& id, const std::string& person_id
 SubmittedRecord Raw(const std::string& type, Cells cells, const std::string& file = "",
                     int64_t row = 0) {
   SubmittedRecord submitted;
-  submitted.mutable_raw()->set_record_type(type);
-  for (auto& [name, text] : cells) {
-    common::v1::RawField* field = submitted.mutable_raw()->add_fields();
-    field->set_name(name);
-    field->set_text(text);
-  }
+  *submitted.mutable_raw() = submission_grpc::ToRawRecord(type, cells);
   if (!file.empty()) {
     submitted.mutable_source()->set_file(file);
     submitted.mutable_source()->set_row(row);

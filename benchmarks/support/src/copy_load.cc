@@ -6,9 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "domain/case_schema.h"
 #include "pif/bench/machine_stats.h"
 #include "pif/bench/sample_data.h"
+#include "pif/intake/domain/case_schema.h"
 
 namespace pif::bench {
 namespace {

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "domain/case_schema.h"
 #include "pif/csv/csv_reader.h"
+#include "pif/intake/domain/case_schema.h"
 #include "pif/sample/council.h"
 #include "pif/sample/csv_writer.h"
 

@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/case_schema.h"
+#include "pif/intake/domain/case_schema.h"
 #include "pif/submission/validate.h"
 
 namespace {

@@ -1,5 +1,6 @@
 // pif-reporting: self-evaluation, report building, publishing and rendering.
 #include "pif/server/service_main.h"
+#include "pif/submission_pg/migrations.h"
 #include "wiring.h"
 
 namespace pif::pg {
@@ -11,6 +12,7 @@ int main(int argc, char** argv) {
   pif::ServiceSpec spec;
   spec.name = "reporting";
   spec.default_listen = "127.0.0.1:50054";
+  spec.shared_migrations = {pif::submission::SubmissionStoreMigrations()};
   spec.migrations = &pif::pg::ReportingMigrations();
   spec.add_flags = [&](pif::FlagSet& flags) {
     flags.AddString("indicators_address", "PIF_INDICATORS_ADDRESS",

@@ -1,5 +1,6 @@
 // pif-workforce: receives staff and absence records and computes the workforce figures.
 #include "pif/server/service_main.h"
+#include "pif/submission_pg/migrations.h"
 #include "wiring.h"
 
 namespace pif::pg {
@@ -11,6 +12,7 @@ int main(int argc, char** argv) {
   pif::ServiceSpec spec;
   spec.name = "workforce";
   spec.default_listen = "127.0.0.1:50053";
+  spec.shared_migrations = {pif::submission::SubmissionStoreMigrations()};
   spec.migrations = &pif::pg::WorkforceMigrations();
   spec.add_flags = [&](pif::FlagSet& flags) {
     flags.AddString("intake_address", "PIF_INTAKE_ADDRESS",

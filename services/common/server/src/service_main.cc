@@ -19,6 +19,17 @@ int Fail(const char* stage, const absl::Status& status) {
 
 }  // namespace
 
+std::vector<pg::MigrationSet> MigrationSetsOf(const ServiceSpec& spec) {
+  std::vector<pg::MigrationSet> sets = spec.shared_migrations;
+  sets.push_back({pg::kServiceVersionTable, spec.migrations});
+  return sets;
+}
+
+absl::StatusOr<std::vector<pg::MigrationReport>> MigrateServiceDatabase(
+    pqxx::connection& connection, const ServiceSpec& spec) {
+  return pg::ApplyMigrationSets(connection, "pif.migrations." + spec.name, MigrationSetsOf(spec));
+}
+
 int RunService(const ServiceSpec& spec, int argc, char** argv) {
   BlockTerminationSignals();
   ServerOptions options;
@@ -66,11 +77,17 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
   {
     auto lease = (*pool)->Acquire();
     if (!lease.ok()) return Fail("database", lease.status());
-    auto report = pg::ApplyMigrations(**lease, "pif.migrations." + spec.name, *spec.migrations);
-    if (!report.ok()) return Fail("migrations", report.status());
+    auto reports = MigrateServiceDatabase(**lease, spec);
+    if (!reports.ok()) return Fail("migrations", reports.status());
+    // The shared stores' sets, then the service's own (whose count tests and operators read).
+    for (size_t i = 0; i + 1 < reports->size(); ++i) {
+      log::Event(log::Level::kInfo, "shared_schema_ready")
+          .Int(log::Key::kVersion, (*reports)[i].current_version)
+          .Int(log::Key::kCount, static_cast<int64_t>((*reports)[i].applied.size()));
+    }
     log::Event(log::Level::kInfo, "schema_ready")
-        .Int(log::Key::kVersion, report->current_version)
-        .Int(log::Key::kCount, static_cast<int64_t>(report->applied.size()));
+        .Int(log::Key::kVersion, reports->back().current_version)
+        .Int(log::Key::kCount, static_cast<int64_t>(reports->back().applied.size()));
   }
 
   auto services = spec.make_services(options, **pool);

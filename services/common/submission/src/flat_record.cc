@@ -45,6 +45,23 @@ std::string RecordId(const FlatRecord& record) {
   });
 }
 
+std::optional<std::vector<std::string>> KeyValuesOf(const RecordSchema& type,
+                                                    const std::string& record_id) {
+  std::vector<std::string> parts;
+  std::string rest = record_id;
+  for (size_t i = 1; i < type.key.size(); ++i) {
+    const size_t bar = rest.rfind('|');
+    if (bar == std::string::npos) return std::nullopt;
+    parts.insert(parts.begin(), rest.substr(bar + 1));
+    rest.resize(bar);
+  }
+  parts.insert(parts.begin(), rest);
+  for (const std::string& part : parts) {
+    if (part.empty()) return std::nullopt;
+  }
+  return parts;
+}
+
 FlatRecord FromNamedCells(const RecordSchema& schema,
                           const std::vector<std::pair<std::string, std::string>>& cells,
                           std::vector<FieldViolation>* violations) {

@@ -86,6 +86,31 @@ TEST(RecordIdTest, IsTheSingleKeyValueForASingleKey) {
   EXPECT_EQ(RecordId(record), "P1");
 }
 
+TEST(KeyValuesOfTest, SplitsAJoinedIdBackIntoItsKeyValues) {
+  const RecordSchema type = ReviewItemType();
+  EXPECT_EQ(KeyValuesOf(type, "R17|HIGH_RISK"),
+            (std::optional<std::vector<std::string>>{{"R17", "HIGH_RISK"}}));
+  // Only the first key column may hold a bar: the split is at the last one.
+  EXPECT_EQ(KeyValuesOf(type, "R|17|HIGH_RISK"),
+            (std::optional<std::vector<std::string>>{{"R|17", "HIGH_RISK"}}));
+  FlatRecord record{&type, {}};
+  ASSERT_TRUE(record.Set("review_id", "R|17"));
+  ASSERT_TRUE(record.Set("item", "SUBSTANCE_MISUSE"));
+  EXPECT_EQ(KeyValuesOf(type, RecordId(record)),
+            (std::optional<std::vector<std::string>>{{"R|17", "SUBSTANCE_MISUSE"}}));
+}
+
+TEST(KeyValuesOfTest, AnIdWithTooFewOrEmptyPartsIsNone) {
+  const RecordSchema type = ReviewItemType();
+  EXPECT_EQ(KeyValuesOf(type, "R17"), std::nullopt);
+  EXPECT_EQ(KeyValuesOf(type, "R17|"), std::nullopt);
+  EXPECT_EQ(KeyValuesOf(type, "|HIGH_RISK"), std::nullopt);
+  RecordSchema single{"Child", "children.csv", "children", {}, {"person_id"}};
+  single.columns = {Column{"person_id", ColumnKind::kText, true}};
+  EXPECT_EQ(KeyValuesOf(single, "C|1"), (std::optional<std::vector<std::string>>{{"C|1"}}));
+  EXPECT_EQ(KeyValuesOf(single, ""), std::nullopt);
+}
+
 TEST(FromNamedCellsTest, PlacesCellsByNameInAnyOrder) {
   const RecordSchema type = ReviewItemType();
   std::vector<FieldViolation> violations;

@@ -15,24 +15,6 @@ using internal::MicrosToTimestamp;
 using internal::StagedTyped;
 using internal::StoredText;
 
-// Splits a record id into the type's key values; the parts after the first never contain '|'.
-std::optional<std::vector<std::string>> KeyParts(const RecordSchema& type,
-                                                 const std::string& record_id) {
-  std::vector<std::string> parts;
-  std::string rest = record_id;
-  for (size_t i = 1; i < type.key.size(); ++i) {
-    const size_t bar = rest.rfind('|');
-    if (bar == std::string::npos) return std::nullopt;
-    parts.insert(parts.begin(), rest.substr(bar + 1));
-    rest.resize(bar);
-  }
-  parts.insert(parts.begin(), rest);
-  for (const std::string& part : parts) {
-    if (part.empty()) return std::nullopt;
-  }
-  return parts;
-}
-
 // `record` of `type` matched on its key, the values being parameters $2, $3, ...
 std::string KeyCondition(pqxx::transaction_base& tx, const RecordSchema& type) {
   std::vector<std::string> conditions = {"council = $1"};
@@ -93,7 +75,7 @@ absl::StatusOr<DeletionResult> PgSubmissionStore::DeleteRecord(const std::string
         absl::StrCat(schema_.service, " has no record type ", record_type));
   }
   const RecordSchema& type = schema_.types[index];
-  const auto parts = KeyParts(type, record_id);
+  const auto parts = KeyValuesOf(type, record_id);
   if (!parts.has_value()) {
     return absl::InvalidArgumentError(
         absl::StrCat("a ", type.type, " id is its ", absl::StrJoin(type.key, ", "),

@@ -8,6 +8,7 @@
 #include "pif/reporting/store/pg_published_reports.h"
 #include "pif/reporting/store/pg_self_evaluations.h"
 #include "pif/submission/validate.h"
+#include "pif/submission_pg/migrations.h"
 #include "pif/submission_pg/pg_submission_store.h"
 #include "pif/testing/test_database.h"
 
@@ -47,7 +48,9 @@ class PgStoresTest : public ::testing::Test {
  protected:
   PgStoresTest() : db_("reporting_store") {
     pqxx::connection connection(db_.conninfo());
-    auto applied = pg::ApplyMigrations(connection, "reporting", pg::ReportingMigrations());
+    auto applied = pg::ApplyMigrationSets(connection, "reporting",
+                                          {submission::SubmissionStoreMigrations(),
+                                           {pg::kServiceVersionTable, &pg::ReportingMigrations()}});
     EXPECT_TRUE(applied.ok()) << applied.status();
     auto pool = pg::Pool::Open(db_.conninfo(), 2);
     EXPECT_TRUE(pool.ok()) << pool.status();

@@ -19,14 +19,26 @@ struct ServiceSpec {
   std::string name;
   // Default gRPC listen address (overridden by --listen / PIF_LISTEN).
   std::string default_listen;
-  // The service's schema migrations, in version order.
+  // The service's own schema migrations, in version order (recorded in pif_schema_migrations).
   const std::vector<pg::Migration>* migrations = nullptr;
+  // The migration sets of shared stores the service keeps in its database (the submission
+  // store's), applied in this order before its own, each recorded in its own version table.
+  std::vector<pg::MigrationSet> shared_migrations;
   // Declares the service's own flags (may be empty).
   std::function<void(FlagSet&)> add_flags;
   // Builds the gRPC services once the database is ready.
   std::function<absl::StatusOr<std::vector<HostedService>>(const ServerOptions&, pg::Pool&)>
       make_services;
 };
+
+// Every migration set of the service's database in the order RunService applies them: the
+// shared sets, then the service's own.
+std::vector<pg::MigrationSet> MigrationSetsOf(const ServiceSpec& spec);
+
+// The schema step of RunService: applies MigrationSetsOf(spec) in one transaction under the
+// service's migration lock; one report per set, in order.
+absl::StatusOr<std::vector<pg::MigrationReport>> MigrateServiceDatabase(
+    pqxx::connection& connection, const ServiceSpec& spec);
 
 // Runs the service until SIGTERM or SIGINT, then drains; returns the process exit status
 // (0 after a clean drain, 1 when start-up failed, 2 for a usage error).

@@ -26,6 +26,12 @@ struct FlatRecord {
 // Unambiguous while at most one key column is free text (the others being codes or dates).
 std::string RecordId(const FlatRecord& record);
 
+// The key values a record id of `type` joins, in key order: the inverse of RecordId, splitting
+// at the last '|'s so that only the first key column may contain '|'. nullopt when the id has
+// fewer parts than the key or an empty one.
+std::optional<std::vector<std::string>> KeyValuesOf(const RecordSchema& type,
+                                                    const std::string& record_id);
+
 // Builds a record of `schema` from named text cells (a CSV row or a RawRecord). An empty cell is
 // not recorded. A name the schema does not have is a violation with rule UNKNOWN_FIELD; a name
 // given twice is a violation with rule DUPLICATE_FIELD (the first non-empty value is kept); the

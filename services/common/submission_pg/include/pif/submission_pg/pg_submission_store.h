@@ -1,10 +1,10 @@
 // The PostgreSQL implementation of SubmissionStore.
 //
-// The service's migrations create, besides import_batches, council_data_versions, rejections
-// and deletions (the submission store's own tables), one table per record type named
-// RecordSchema::table: `council char(9)` then the schema's columns under their own names,
-// primary key (council, key...). Column types by kind: text and codes `text`, dates `date`,
-// date-times `text` 'YYYY-MM-DDTHH:MM:SS', months `text` 'YYYY-MM', integers
+// The store's own tables (import_batches, council_data_versions, rejections, deletions) come
+// from its migration set (pif/submission_pg/migrations.h); the service's migrations create one
+// table per record type named RecordSchema::table: `council char(9)` then the schema's columns
+// under their own names, primary key (council, key...). Column types by kind: text and codes
+// `text`, dates `date`, date-times `text` 'YYYY-MM-DDTHH:MM:SS', months `text` 'YYYY-MM', integers
 // smallint/integer/bigint, decimals `numeric`.
 #pragma once
 
@@ -23,7 +23,8 @@ namespace pif::submission {
 // A SubmissionStore over one service's own database.
 class PgSubmissionStore final : public SubmissionStore {
  public:
-  // `pool` and `schema` must outlive the store; the tables come from the service's migrations.
+  // `pool` and `schema` must outlive the store; the database has the store's migration set and
+  // the service's record tables applied.
   PgSubmissionStore(pg::Pool& pool, const SubmissionSchema& schema);
 
   absl::StatusOr<std::unique_ptr<BatchWriter>> Begin(const BatchInfo& info,

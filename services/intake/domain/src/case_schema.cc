@@ -1,4 +1,4 @@
-#include "case_schema.h"
+#include "pif/intake/domain/case_schema.h"
 
 #include "pif/submission/flat_record.h"
 

@@ -1,6 +1,6 @@
 // The intake schema against the proto contract (pif.intake.v1), by reflection: same record types,
 // same fields, same code lists, matching field types.
-#include "domain/case_schema.h"
+#include "pif/intake/domain/case_schema.h"
 
 #include <set>
 #include <string>

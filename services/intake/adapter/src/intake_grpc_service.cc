@@ -1,4 +1,4 @@
-#include "intake_grpc_service.h"
+#include "pif/intake/adapter/intake_grpc_service.h"
 
 #include <optional>
 #include <string>
@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "domain/case_schema.h"
 #include "pif/core/domain_status.h"
 #include "pif/grpc/caller_identity.h"
 #include "pif/grpc/status_mapping.h"
+#include "pif/intake/domain/case_schema.h"
 #include "pif/submission_grpc/batches.h"
 #include "pif/submission_grpc/data_version.h"
 #include "pif/submission_grpc/delete_record.h"
