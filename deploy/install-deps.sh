@@ -45,7 +45,9 @@ PACKAGES=(
   # PostgreSQL client libraries
   libpqxx-dev libpq-dev
   # other libraries
-  libcsv-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev
+  libcsv-dev nlohmann-json3-dev libssl-dev
+  # metrics: prometheus-cpp (core, and pull: the /metrics endpoint on civetweb)
+  prometheus-cpp-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev chromium
   # certificates for the mutual TLS tests and for operators (deploy/make-dev-certs.sh)

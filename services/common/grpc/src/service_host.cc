@@ -34,8 +34,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServerOpti
                                                                 std::vector<HostedService> services,
                                                                 std::shared_ptr<Metrics> metrics) {
   std::unique_ptr<ServiceHost> host(new ServiceHost());
-  host->metrics_ = metrics != nullptr ? std::move(metrics)
-                                      : std::make_shared<Metrics>(options.service_name);
+  host->metrics_ =
+      metrics != nullptr ? std::move(metrics) : std::make_shared<Metrics>(options.service_name);
   host->services_ = std::move(services);
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -134,8 +134,7 @@ TEST_F(RpcMetricsTest, LatencyIsObservedInTheBucketsAboveIt) {
   EXPECT_NE(text.find("grpc_server_handling_seconds_bucket{" + series + ",le=\"+Inf\"} 1\n"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("grpc_server_handling_seconds_count{" + series + "} 1\n"),
-            std::string::npos)
+  EXPECT_NE(text.find("grpc_server_handling_seconds_count{" + series + "} 1\n"), std::string::npos)
       << text;
   const size_t sum = text.find("grpc_server_handling_seconds_sum{" + series + "} ");
   ASSERT_NE(sum, std::string::npos) << text;
@@ -178,8 +177,7 @@ TEST_F(RpcMetricsTest, HealthChecksAreCountedUnderTheHealthService) {
 TEST_F(RpcMetricsTest, MethodsTheServerDoesNotHaveShareOneSeries) {
   EXPECT_EQ(CallByName("/pif.intake.v1.IntakeService/NoSuchMethod").error_code(),
             grpc::StatusCode::UNIMPLEMENTED);
-  EXPECT_EQ(CallByName("/made.up.Service/Anything").error_code(),
-            grpc::StatusCode::UNIMPLEMENTED);
+  EXPECT_EQ(CallByName("/made.up.Service/Anything").error_code(), grpc::StatusCode::UNIMPLEMENTED);
   Drain();
   const std::string text = metrics_->RenderText();
   EXPECT_EQ(text.find("NoSuchMethod"), std::string::npos) << text;
@@ -190,9 +188,9 @@ TEST_F(RpcMetricsTest, MethodsTheServerDoesNotHaveShareOneSeries) {
 TEST(RpcMetricsNamesTest, MethodsOfAServiceComeFromItsDescriptor) {
   const std::vector<std::string> methods = MethodsOfService(kIntake);
   EXPECT_EQ(methods.size(), 8u);
-  EXPECT_NE(std::find(methods.begin(), methods.end(),
-                      "/pif.intake.v1.IntakeService/GetDataVersion"),
-            methods.end());
+  EXPECT_NE(
+      std::find(methods.begin(), methods.end(), "/pif.intake.v1.IntakeService/GetDataVersion"),
+      methods.end());
   EXPECT_TRUE(MethodsOfService("pif.nothing.v1.Nothing").empty());
 }
 

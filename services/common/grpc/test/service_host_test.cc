@@ -183,8 +183,10 @@ TEST(ServiceHostTest, HostedServicesGaugesAreScrapedWhileTheHostLives) {
   auto metrics = std::make_shared<Metrics>("intake");
   std::atomic<int> entries{3};
   std::vector<HostedService> services;
-  services.push_back({IntakeService::service_full_name(), std::make_unique<SlowIntake>(),
-                      {{"pif_test_cache_entries", "Entries.", {}, [&] { return entries.load(); }}}});
+  services.push_back(
+      {IntakeService::service_full_name(),
+       std::make_unique<SlowIntake>(),
+       {{"pif_test_cache_entries", "Entries.", {}, [&] { return entries.load(); }}}});
   auto host = ServiceHost::Start(options, std::move(services), metrics);
   ASSERT_TRUE(host.ok()) << host.status();
   EXPECT_EQ(metrics->Value("pif_test_cache_entries", {}), 3);

@@ -64,7 +64,9 @@ std::vector<prometheus::MetricFamily> Metrics::Collect() const {
   return families;
 }
 
-std::string Metrics::RenderText() const { return prometheus::TextSerializer().Serialize(Collect()); }
+std::string Metrics::RenderText() const {
+  return prometheus::TextSerializer().Serialize(Collect());
+}
 
 double Metrics::Value(const std::string& name, const prometheus::Labels& labels) const {
   for (const prometheus::MetricFamily& family : Collect()) {

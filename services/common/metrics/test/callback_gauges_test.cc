@@ -17,8 +17,10 @@ bool Contains(const std::string& text, const std::string& fragment) {
 TEST(CallbackGaugesTest, ReadsTheValueAtEveryScrape) {
   Metrics metrics("intake");
   std::atomic<int> idle{3};
-  GaugeRegistration registration = metrics.AddGauges(
-      {{"pif_db_pool_connections", "Connections.", {{"state", "idle"}}, [&] { return idle.load(); }}});
+  GaugeRegistration registration =
+      metrics.AddGauges({{"pif_db_pool_connections", "Connections.", {{"state", "idle"}}, [&] {
+                            return idle.load();
+                          }}});
   EXPECT_EQ(metrics.Value("pif_db_pool_connections", {{"state", "idle"}}), 3);
   idle = 1;
   EXPECT_EQ(metrics.Value("pif_db_pool_connections", {{"state", "idle"}}), 1);

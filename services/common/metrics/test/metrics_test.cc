@@ -16,22 +16,21 @@ bool Contains(const std::string& text, const std::string& fragment) {
 
 TEST(MetricsTest, CarriesTheBuildInfoOfTheService) {
   Metrics metrics("intake");
-  EXPECT_EQ(metrics.Value("pif_build_info",
-                          {{"service", "intake"}, {"version", std::string(Version())}}),
-            1);
-  EXPECT_TRUE(Contains(metrics.RenderText(),
-                       "pif_build_info{service=\"intake\",version=\"" + std::string(Version()) +
-                           "\"} 1\n"));
+  EXPECT_EQ(
+      metrics.Value("pif_build_info", {{"service", "intake"}, {"version", std::string(Version())}}),
+      1);
+  EXPECT_TRUE(Contains(metrics.RenderText(), "pif_build_info{service=\"intake\",version=\"" +
+                                                 std::string(Version()) + "\"} 1\n"));
 }
 
 TEST(MetricsTest, RendersWhatTheServiceRegistersWithTheProcessMetrics) {
   Metrics metrics("intake");
-  auto& calls = prometheus::BuildCounter().Name("pif_x_total").Help("x").Register(
-      metrics.registry());
+  auto& calls =
+      prometheus::BuildCounter().Name("pif_x_total").Help("x").Register(metrics.registry());
   calls.Add({{"k", "a"}}).Increment(2);
   calls.Add({{"k", "b"}}).Increment();
-  auto& latency = prometheus::BuildHistogram().Name("pif_y_seconds").Help("y").Register(
-      metrics.registry());
+  auto& latency =
+      prometheus::BuildHistogram().Name("pif_y_seconds").Help("y").Register(metrics.registry());
   latency.Add({}, prometheus::Histogram::BucketBoundaries{0.1, 1}).Observe(0.5);
   const std::string text = metrics.RenderText();
   EXPECT_TRUE(Contains(text, "# TYPE pif_x_total counter\n")) << text;
@@ -46,8 +45,8 @@ TEST(MetricsTest, RendersWhatTheServiceRegistersWithTheProcessMetrics) {
 
 TEST(MetricsTest, ValueIsZeroForASeriesThatIsNotThere) {
   Metrics metrics("intake");
-  auto& calls = prometheus::BuildCounter().Name("pif_x_total").Help("x").Register(
-      metrics.registry());
+  auto& calls =
+      prometheus::BuildCounter().Name("pif_x_total").Help("x").Register(metrics.registry());
   calls.Add({{"k", "a"}}).Increment();
   EXPECT_EQ(metrics.Value("pif_x_total", {{"k", "other"}}), 0);
   EXPECT_EQ(metrics.Value("pif_x_total", {}), 0);  // labels must match exactly

@@ -15,14 +15,14 @@ namespace pif {
 namespace {
 
 double Now() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 TEST(ProcessCollectorTest, ReportsEveryProcessMetricWithItsType) {
   const std::string text = Metrics("intake").RenderText();
   for (const char* family :
-       {"# TYPE process_cpu_seconds_total counter\n", "# TYPE process_resident_memory_bytes gauge\n",
+       {"# TYPE process_cpu_seconds_total counter\n",
+        "# TYPE process_resident_memory_bytes gauge\n",
         "# TYPE process_virtual_memory_bytes gauge\n", "# TYPE process_open_fds gauge\n",
         "# TYPE process_max_fds gauge\n", "# TYPE process_start_time_seconds gauge\n"}) {
     EXPECT_NE(text.find(family), std::string::npos) << family << text;
