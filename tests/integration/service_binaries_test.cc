@@ -3,7 +3,6 @@
 
 #include <future>
 #include <regex>
-#include <thread>
 
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
@@ -147,14 +146,9 @@ TEST_P(ServiceBinaryTest, MetricsShowHandledRpcsBuildInfoProcessAndPool) {
   const std::string handled =
       "grpc_server_handled_total{grpc_code=\"OK\",grpc_method=\"Check\","
       "grpc_service=\"grpc.health.v1.Health\",grpc_type=\"unary\"} 1\n";
-  std::string body;
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    absl::StatusOr<std::string> scraped = testing::HttpGet(metrics_port, "/metrics");
-    ASSERT_TRUE(scraped.ok()) << scraped.status();
-    body = *scraped;
-    if (body.find(handled) != std::string::npos) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  absl::StatusOr<std::string> scraped = testing::ScrapeUntilItHolds(metrics_port, handled);
+  ASSERT_TRUE(scraped.ok()) << scraped.status();
+  const std::string& body = *scraped;
   EXPECT_NE(body.find(handled), std::string::npos) << body;
   const std::string service = GetParam().binary.substr(4);  // pif-intake -> intake
   EXPECT_TRUE(std::regex_search(body, std::regex("\npif_build_info\\{service=\"" + service +

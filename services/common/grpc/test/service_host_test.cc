@@ -163,15 +163,10 @@ TEST(ServiceHostTest, ServesMetricsOverHttp) {
   const std::string handled =
       "grpc_server_handled_total{grpc_code=\"OK\",grpc_method=\"GetDataVersion\","
       "grpc_service=\"pif.intake.v1.IntakeService\",grpc_type=\"unary\"} 1\n";
-  std::string body;
-  for (int attempt = 0; attempt < 50; ++attempt) {
-    absl::StatusOr<std::string> response =
-        testing::HttpGet(running.host->metrics_port(), "/metrics");
-    ASSERT_TRUE(response.ok()) << "metrics endpoint did not answer: " << response.status();
-    body = *response;
-    if (body.find(handled) != std::string::npos) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  absl::StatusOr<std::string> scraped =
+      testing::ScrapeUntilItHolds(running.host->metrics_port(), handled);
+  ASSERT_TRUE(scraped.ok()) << "metrics endpoint did not answer: " << scraped.status();
+  const std::string& body = *scraped;
   EXPECT_NE(body.find("# TYPE grpc_server_handling_seconds histogram"), std::string::npos);
   EXPECT_NE(body.find(handled), std::string::npos) << body;
 }

@@ -7,7 +7,9 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/numbers.h"
@@ -50,6 +52,19 @@ inline absl::StatusOr<std::string> HttpGet(int port, const std::string& path) {
   }
   if (code != 200) return absl::InternalError(status_line);
   return response.substr(header_end + 4);
+}
+
+// Scrapes /metrics on `port` until the text holds `fragment` (a call is counted only once the
+// server has torn it down), for about two seconds; returns the last text, with or without it.
+// An error when the endpoint does not answer.
+inline absl::StatusOr<std::string> ScrapeUntilItHolds(int port, const std::string& fragment) {
+  absl::StatusOr<std::string> body;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    body = HttpGet(port, "/metrics");
+    if (!body.ok() || body->find(fragment) != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return body;
 }
 
 }  // namespace pif::testing
