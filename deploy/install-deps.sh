@@ -45,7 +45,9 @@ PACKAGES=(
   # PostgreSQL client libraries
   libpqxx-dev libpq-dev
   # other libraries
-  libcsv-dev nlohmann-json3-dev libcpp-httplib-dev libssl-dev
+  libcsv-dev nlohmann-json3-dev libssl-dev
+  # metrics: prometheus-cpp (core, and pull: the /metrics endpoint on civetweb)
+  prometheus-cpp-dev
   # bearer tokens (JWT) of the callers' identity provider
   libjwt-dev
   # tests and benchmarks

@@ -2,12 +2,14 @@
 #include <grpcpp/client_context.h>
 
 #include <future>
+#include <regex>
 
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "pif/grpc/channel.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
+#include "pif/metrics/testing/http_get.h"
 #include "pif/reporting/v1/reporting_service.grpc.pb.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
@@ -121,6 +123,46 @@ TEST_P(ServiceBinaryTest, SigtermDrainsAndExitsZero) {
   EXPECT_EQ(*status, 0);
   EXPECT_EQ(process.LogEvents("draining").size(), 1u);
   EXPECT_EQ(process.LogEvents("stopped").size(), 1u);
+}
+
+// The metrics port the service logged when it started serving them; -1 when it did not.
+int MetricsPortLogged(const ServiceProcess& process) {
+  auto lines = process.LogEvents("metrics_serving");
+  if (lines.empty()) return -1;
+  return nlohmann::json::parse(lines.back()).value("port", -1);
+}
+
+TEST_P(ServiceBinaryTest, MetricsShowHandledRpcsBuildInfoProcessAndPool) {
+  MissingDatabase db("svc_metrics");
+  std::vector<std::string> args = ArgsFor(db.conninfo());
+  args.push_back("--metrics_listen=127.0.0.1:0");
+  ServiceProcess process(BinaryPath(GetParam().binary), args);
+  auto port = process.WaitUntilServing();
+  ASSERT_TRUE(port.ok()) << port.status();
+  ASSERT_EQ(HealthOf(*port, ""), "SERVING");
+  const int metrics_port = MetricsPortLogged(process);
+  ASSERT_GT(metrics_port, 0) << process.Log();
+  // The health check is recorded once the server has torn the call down: scrape until it is.
+  const std::string handled =
+      "grpc_server_handled_total{grpc_code=\"OK\",grpc_method=\"Check\","
+      "grpc_service=\"grpc.health.v1.Health\",grpc_type=\"unary\"} 1\n";
+  absl::StatusOr<std::string> scraped = testing::ScrapeUntilItHolds(metrics_port, handled);
+  ASSERT_TRUE(scraped.ok()) << scraped.status();
+  const std::string& body = *scraped;
+  EXPECT_NE(body.find(handled), std::string::npos) << body;
+  const std::string service = GetParam().binary.substr(4);  // pif-intake -> intake
+  EXPECT_TRUE(std::regex_search(body, std::regex("\npif_build_info\\{service=\"" + service +
+                                                 "\",version=\"\\d+\\.\\d+\\.\\d+[^\"]*\"\\} 1\n")))
+      << body;
+  EXPECT_TRUE(
+      std::regex_search(body, std::regex("\nprocess_resident_memory_bytes [1-9][0-9e.+]*\n")))
+      << body;
+  EXPECT_NE(body.find("\npif_db_pool_size 2\n"), std::string::npos) << body;
+  if (service == "indicators") {
+    EXPECT_NE(body.find("\npif_snapshot_cache_councils 0\n"), std::string::npos) << body;
+    EXPECT_NE(body.find("\npif_snapshot_cache_capacity 8\n"), std::string::npos) << body;
+  }
+  EXPECT_EQ(*process.Terminate(), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllServices, ServiceBinaryTest, ::testing::ValuesIn(kServices),

@@ -6,7 +6,9 @@
 #include "pif/grpc/channel.h"
 #include "pif/indicators/adapter/indicators_grpc_service.h"
 #include "pif/indicators/clients/intake_snapshot_source.h"
+#include "pif/indicators/domain/snapshot_cache.h"
 #include "pif/indicators/store/pg_indicators_store.h"
+#include "pif/metrics/callback_gauges.h"
 
 namespace pif::indicators {
 namespace {
@@ -32,6 +34,29 @@ class OwningIndicatorsService final : public IndicatorsGrpcService {
   std::unique_ptr<Parts> parts_;
 };
 
+// The snapshot cache's gauges: totals only, no council named. `cache` outlives them (the host
+// drops its gauges before the service that owns the cache).
+std::vector<CallbackGauge> SnapshotCacheGauges(const SnapshotCache* cache) {
+  return {
+      {"pif_snapshot_cache_councils",
+       "Councils whose latest snapshot is cached.",
+       {},
+       [cache] { return static_cast<double>(cache->CurrentStats().councils); }},
+      {"pif_snapshot_cache_capacity",
+       "The most councils the snapshot cache keeps.",
+       {},
+       [cache] { return static_cast<double>(cache->CurrentStats().capacity); }},
+      {"pif_snapshot_cache_records",
+       "Records of every kind in the cached snapshots.",
+       {},
+       [cache] { return static_cast<double>(cache->CurrentStats().records); }},
+      {"pif_snapshot_cache_pulls",
+       "Snapshot pulls from intake running now.",
+       {},
+       [cache] { return static_cast<double>(cache->CurrentStats().pulls_in_progress); }},
+  };
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<HostedService>> MakeIndicatorsServices(const IndicatorsOptions& options,
@@ -47,9 +72,11 @@ absl::StatusOr<std::vector<HostedService>> MakeIndicatorsServices(const Indicato
   parts->computer = std::make_unique<ResultComputer>(parts->snapshots.get(), parts->store.get(),
                                                      parts->policies.get());
   parts->explainer = std::make_unique<Explainer>(parts->snapshots.get());
+  std::vector<CallbackGauge> gauges = SnapshotCacheGauges(parts->snapshots.get());
   std::vector<HostedService> services;
   services.push_back({v1::IndicatorsService::service_full_name(),
-                      std::make_unique<OwningIndicatorsService>(std::move(parts))});
+                      std::make_unique<OwningIndicatorsService>(std::move(parts)),
+                      std::move(gauges)});
   return services;
 }
 

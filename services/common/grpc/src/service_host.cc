@@ -11,11 +11,31 @@
 #include "pif/grpc/rpc_metrics_interceptor.h"
 
 namespace pif {
+namespace {
 
-absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
-    const ServerOptions& options, std::vector<HostedService> services,
-    std::shared_ptr<MetricsRegistry> metrics) {
+// The methods the server answers: the hosted services' and those of health checking and
+// reflection, which the host adds.
+absl::flat_hash_set<std::string> KnownMethods(const std::vector<HostedService>& services) {
+  absl::flat_hash_set<std::string> known = {
+      "/grpc.health.v1.Health/Check",
+      "/grpc.health.v1.Health/Watch",
+      "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+      "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+  };
+  for (const HostedService& hosted : services) {
+    for (std::string& method : MethodsOfService(hosted.name)) known.insert(std::move(method));
+  }
+  return known;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServerOptions& options,
+                                                                std::vector<HostedService> services,
+                                                                std::shared_ptr<Metrics> metrics) {
   std::unique_ptr<ServiceHost> host(new ServiceHost());
+  host->metrics_ =
+      metrics != nullptr ? std::move(metrics) : std::make_shared<Metrics>(options.service_name);
   host->services_ = std::move(services);
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -31,8 +51,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   // Without this, a second process could bind the same port and silently share its traffic.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  interceptors.push_back(
-      std::make_unique<RpcMetricsInterceptorFactory>(options.service_name, metrics));
+  interceptors.push_back(std::make_unique<RpcMetricsInterceptorFactory>(
+      *host->metrics_, KnownMethods(host->services_)));
   interceptors.push_back(std::make_unique<AccessAuditInterceptorFactory>());
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
 
@@ -42,15 +62,19 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   }
   grpc::HealthCheckServiceInterface* health = host->server_->GetHealthCheckService();
   health->SetServingStatus(true);
-  for (const HostedService& hosted : host->services_) health->SetServingStatus(hosted.name, true);
+  for (HostedService& hosted : host->services_) {
+    health->SetServingStatus(hosted.name, true);
+    host->gauges_.push_back(host->metrics_->AddGauges(std::move(hosted.gauges)));
+  }
 
   if (!options.metrics_listen.empty()) {
-    auto endpoint = MetricsEndpoint::Start(options.metrics_listen, metrics);
-    if (!endpoint.ok()) {
+    if (absl::Status served = host->metrics_->Serve(options.metrics_listen); !served.ok()) {
       host->Drain(absl::ZeroDuration());
-      return endpoint.status();
+      return served;
     }
-    host->metrics_ = std::move(*endpoint);
+    log::Event(log::Level::kInfo, "metrics_serving")
+        .Str(log::Key::kAddress, options.metrics_listen)
+        .Int(log::Key::kPort, host->metrics_->port());
   }
   return host;
 }
@@ -66,6 +90,7 @@ void ServiceHost::Drain(absl::Duration deadline) {
 
 ServiceHost::~ServiceHost() {
   if (server_ != nullptr) Drain(absl::ZeroDuration());
+  gauges_.clear();  // before the services they read are destroyed
 }
 
 }  // namespace pif

@@ -76,7 +76,7 @@ TEST(AccessAuditTest, EveryCallLeavesOneLineWithCallerMethodCouncilAndOutcome) {
   options.listen = "127.0.0.1:0";
   std::vector<HostedService> services;
   services.push_back({IntakeService::service_full_name(), std::make_unique<FixedIntake>()});
-  auto host = ServiceHost::Start(options, std::move(services), std::make_shared<MetricsRegistry>());
+  auto host = ServiceHost::Start(options, std::move(services), std::make_shared<Metrics>("intake"));
   ASSERT_TRUE(host.ok()) << host.status();
   const std::string address = "127.0.0.1:" + std::to_string((*host)->port());
   auto stub = IntakeService::NewStub(OpenChannel(address));
@@ -116,7 +116,7 @@ TEST(AccessAuditTest, UnknownMethodsAndUndecodableRequestsAreAnsweredAndAudited)
   options.listen = "127.0.0.1:0";
   std::vector<HostedService> services;
   services.push_back({IntakeService::service_full_name(), std::make_unique<FixedIntake>()});
-  auto host = ServiceHost::Start(options, std::move(services), std::make_shared<MetricsRegistry>());
+  auto host = ServiceHost::Start(options, std::move(services), std::make_shared<Metrics>("intake"));
   ASSERT_TRUE(host.ok()) << host.status();
   const std::string address = "127.0.0.1:" + std::to_string((*host)->port());
   grpc::GenericStub generic(OpenChannel(address));

@@ -57,7 +57,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> StartServer(const TlsFiles& tls) {
   options.service_name = "tls-test";
   options.listen = "127.0.0.1:0";
   options.tls = tls;
-  return ServiceHost::Start(options, {}, std::make_shared<MetricsRegistry>());
+  return ServiceHost::Start(options, {}, std::make_shared<Metrics>("intake"));
 }
 
 // The result of a health check over `credentials`.

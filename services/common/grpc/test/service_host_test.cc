@@ -2,7 +2,6 @@
 #include "pif/grpc/service_host.h"
 
 #include <grpcpp/client_context.h>
-#include <httplib.h>
 
 #include <atomic>
 #include <future>
@@ -13,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "pif/grpc/channel.h"
 #include "pif/intake/v1/intake_service.grpc.pb.h"
+#include "pif/metrics/testing/http_get.h"
 
 namespace pif {
 namespace {
@@ -40,7 +40,7 @@ class SlowIntake final : public IntakeService::Service {
 struct Running {
   std::unique_ptr<ServiceHost> host;
   SlowIntake* impl;
-  std::shared_ptr<MetricsRegistry> metrics;
+  std::shared_ptr<Metrics> metrics;
   std::string address() const { return "127.0.0.1:" + std::to_string(host->port()); }
 };
 
@@ -51,7 +51,7 @@ Running StartHost(ServerOptions options = {}) {
   SlowIntake* raw = impl.get();
   std::vector<HostedService> services;
   services.push_back({IntakeService::service_full_name(), std::move(impl)});
-  auto metrics = std::make_shared<MetricsRegistry>();
+  auto metrics = std::make_shared<Metrics>("intake");
   auto host = ServiceHost::Start(options, std::move(services), metrics);
   EXPECT_TRUE(host.ok()) << host.status();
   return {std::move(*host), raw, metrics};
@@ -131,15 +131,26 @@ TEST(ServiceHostTest, CountsEveryRpcByMethodAndCode) {
   EXPECT_EQ(stub->DeleteRecord(&context, request, &response).error_code(),
             grpc::StatusCode::UNIMPLEMENTED);
   running.host->Drain(absl::Seconds(5));  // interceptors record when the call is torn down
-  const std::string method = "/pif.intake.v1.IntakeService/";
-  EXPECT_EQ(running.metrics->Value(
-                "pif_rpc_requests_total",
-                {{"service", "intake"}, {"method", method + "GetDataVersion"}, {"code", "OK"}}),
+  const std::string service = "pif.intake.v1.IntakeService";
+  EXPECT_EQ(running.metrics->Value("grpc_server_handled_total", {{"grpc_service", service},
+                                                                 {"grpc_method", "GetDataVersion"},
+                                                                 {"grpc_type", "unary"},
+                                                                 {"grpc_code", "OK"}}),
             2);
-  EXPECT_EQ(running.metrics->Value("pif_rpc_requests_total", {{"service", "intake"},
-                                                              {"method", method + "DeleteRecord"},
-                                                              {"code", "UNIMPLEMENTED"}}),
+  EXPECT_EQ(running.metrics->Value("grpc_server_handled_total", {{"grpc_service", service},
+                                                                 {"grpc_method", "DeleteRecord"},
+                                                                 {"grpc_type", "unary"},
+                                                                 {"grpc_code", "UNIMPLEMENTED"}}),
             1);
+  EXPECT_EQ(running.metrics->Value("grpc_server_started_total", {{"grpc_service", service},
+                                                                 {"grpc_method", "GetDataVersion"},
+                                                                 {"grpc_type", "unary"}}),
+            2);
+  // Each finished call is one observation of its latency.
+  EXPECT_NE(running.metrics->RenderText().find(
+                "grpc_server_handling_seconds_count{grpc_method=\"GetDataVersion\","
+                "grpc_service=\"pif.intake.v1.IntakeService\",grpc_type=\"unary\"} 2\n"),
+            std::string::npos);
 }
 
 TEST(ServiceHostTest, ServesMetricsOverHttp) {
@@ -149,18 +160,48 @@ TEST(ServiceHostTest, ServesMetricsOverHttp) {
   running.impl->release.Notify();
   ASSERT_TRUE(CallGetDataVersion(running.address()).ok());
   ASSERT_GT(running.host->metrics_port(), 0);
-  httplib::Client client("127.0.0.1", running.host->metrics_port());
-  std::string body;
-  for (int attempt = 0; attempt < 50; ++attempt) {
-    auto response = client.Get("/metrics");
-    ASSERT_TRUE(response) << "metrics endpoint did not answer";
-    EXPECT_EQ(response->status, 200);
-    body = response->body;
-    if (body.find("GetDataVersion\",code=\"OK\"} 1") != std::string::npos) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  EXPECT_NE(body.find("# TYPE pif_rpc_duration_seconds histogram"), std::string::npos);
-  EXPECT_NE(body.find("GetDataVersion\",code=\"OK\"} 1"), std::string::npos) << body;
+  const std::string handled =
+      "grpc_server_handled_total{grpc_code=\"OK\",grpc_method=\"GetDataVersion\","
+      "grpc_service=\"pif.intake.v1.IntakeService\",grpc_type=\"unary\"} 1\n";
+  absl::StatusOr<std::string> scraped =
+      testing::ScrapeUntilItHolds(running.host->metrics_port(), handled);
+  ASSERT_TRUE(scraped.ok()) << "metrics endpoint did not answer: " << scraped.status();
+  const std::string& body = *scraped;
+  EXPECT_NE(body.find("# TYPE grpc_server_handling_seconds histogram"), std::string::npos);
+  EXPECT_NE(body.find(handled), std::string::npos) << body;
+}
+
+TEST(ServiceHostTest, HostedServicesGaugesAreScrapedWhileTheHostLives) {
+  ServerOptions options;
+  options.service_name = "intake";
+  options.listen = "127.0.0.1:0";
+  auto metrics = std::make_shared<Metrics>("intake");
+  std::atomic<int> entries{3};
+  std::vector<HostedService> services;
+  services.push_back(
+      {IntakeService::service_full_name(),
+       std::make_unique<SlowIntake>(),
+       {{"pif_test_cache_entries", "Entries.", {}, [&] { return entries.load(); }}}});
+  auto host = ServiceHost::Start(options, std::move(services), metrics);
+  ASSERT_TRUE(host.ok()) << host.status();
+  EXPECT_EQ(metrics->Value("pif_test_cache_entries", {}), 3);
+  entries = 5;
+  EXPECT_EQ(metrics->Value("pif_test_cache_entries", {}), 5);
+  host->reset();
+  EXPECT_EQ(metrics->RenderText().find("pif_test_cache_entries"), std::string::npos);
+}
+
+TEST(ServiceHostTest, FailsAsUnavailableWhenTheMetricsPortIsTaken) {
+  Metrics other("intake");
+  ASSERT_TRUE(other.Serve("127.0.0.1:0").ok());
+  ServerOptions options;
+  options.service_name = "intake";
+  options.listen = "127.0.0.1:0";
+  options.metrics_listen = "127.0.0.1:" + std::to_string(other.port());
+  std::vector<HostedService> services;
+  services.push_back({IntakeService::service_full_name(), std::make_unique<SlowIntake>()});
+  auto host = ServiceHost::Start(options, std::move(services), std::make_shared<Metrics>("intake"));
+  EXPECT_EQ(host.status().code(), absl::StatusCode::kUnavailable);
 }
 
 TEST(ServiceHostTest, RejectsMessagesOverTheSizeLimit) {
@@ -181,7 +222,7 @@ TEST(ServiceHostTest, FailsAsUnavailableWhenThePortIsTaken) {
   std::vector<HostedService> services;
   services.push_back({IntakeService::service_full_name(), std::make_unique<SlowIntake>()});
   auto second =
-      ServiceHost::Start(options, std::move(services), std::make_shared<MetricsRegistry>());
+      ServiceHost::Start(options, std::move(services), std::make_shared<Metrics>("intake"));
   EXPECT_EQ(second.status().code(), absl::StatusCode::kUnavailable);
 }
 

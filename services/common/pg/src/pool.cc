@@ -35,9 +35,15 @@ absl::StatusOr<Pool::Lease> Pool::Acquire(absl::Duration timeout) {
   std::unique_ptr<pqxx::connection> connection;
   {
     std::unique_lock<std::mutex> lock(mutex_);
-    const bool available = returned_.wait_for(lock, absl::ToChronoNanoseconds(timeout), [&] {
+    const auto can_take = [&] {
       return !idle_.empty() || outstanding_ + static_cast<int>(idle_.size()) < size_;
-    });
+    };
+    bool available = can_take();
+    if (!available) {
+      ++waiting_;
+      available = returned_.wait_for(lock, absl::ToChronoNanoseconds(timeout), can_take);
+      --waiting_;
+    }
     if (!available) {
       return absl::UnavailableError("no database connection became free in time; try again");
     }
@@ -71,6 +77,16 @@ void Pool::Return(std::unique_ptr<pqxx::connection> connection) {
 int Pool::IdleCount() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return static_cast<int>(idle_.size());
+}
+
+Pool::Stats Pool::CurrentStats() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Stats stats;
+  stats.size = size_;
+  stats.idle = static_cast<int>(idle_.size());
+  stats.in_use = outstanding_;
+  stats.waiting = waiting_;
+  return stats;
 }
 
 absl::Status StatusFromException(const std::exception& error) {

@@ -1,5 +1,7 @@
 #include "pif/pg/pool.h"
 
+#include <chrono>
+#include <optional>
 #include <thread>
 
 #include "gtest/gtest.h"
@@ -45,6 +47,39 @@ TEST(PoolTest, WaiterGetsTheConnectionWhenItComesBack) {
   auto waited = (*pool)->Acquire(absl::Seconds(10));
   releaser.join();
   EXPECT_TRUE(waited.ok()) << waited.status();
+}
+
+TEST(PoolTest, StatsCountIdleLentAndWaitingCallers) {
+  testing::TestDatabase db("pool_stats");
+  auto pool = Pool::Open(db.conninfo(), 2);
+  ASSERT_TRUE(pool.ok()) << pool.status();
+  Pool::Stats fresh = (*pool)->CurrentStats();
+  EXPECT_EQ(fresh.size, 2);
+  EXPECT_EQ(fresh.idle, 2);
+  EXPECT_EQ(fresh.in_use, 0);
+  EXPECT_EQ(fresh.waiting, 0);
+  std::optional<Pool::Lease> first((*pool)->Acquire().value());
+  std::optional<Pool::Lease> second((*pool)->Acquire().value());
+  Pool::Stats lent = (*pool)->CurrentStats();
+  EXPECT_EQ(lent.idle, 0);
+  EXPECT_EQ(lent.in_use, 2);
+  EXPECT_EQ(lent.waiting, 0);
+  // A third caller waits until a lease comes back, and is counted while it waits.
+  std::thread waiter([&] { EXPECT_TRUE((*pool)->Acquire(absl::Seconds(20)).ok()); });
+  int waiting = 0;
+  for (int attempt = 0; attempt < 1000 && waiting == 0; ++attempt) {
+    waiting = (*pool)->CurrentStats().waiting;
+    if (waiting == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_EQ(waiting, 1);
+  first.reset();
+  waiter.join();
+  Pool::Stats after = (*pool)->CurrentStats();
+  EXPECT_EQ(after.waiting, 0);
+  EXPECT_EQ(after.in_use, 1);  // `second`; the waiter's lease was returned when it ended
+  EXPECT_EQ(after.idle, 1);
+  second.reset();
+  EXPECT_EQ((*pool)->CurrentStats().idle, 2);
 }
 
 TEST(PoolTest, ReplacesAConnectionTheServerClosed) {

@@ -7,6 +7,7 @@
 #include "pif/grpc/channel.h"
 #include "pif/pg/database.h"
 #include "pif/server/signals.h"
+#include "pool_gauges.h"
 
 namespace pif {
 namespace {
@@ -92,7 +93,8 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
 
   auto services = spec.make_services(options, **pool);
   if (!services.ok()) return Fail("services", services.status());
-  auto metrics = std::make_shared<MetricsRegistry>();
+  auto metrics = std::make_shared<Metrics>(spec.name);
+  GaugeRegistration pool_gauges = metrics->AddGauges(PoolGauges(**pool));
   auto host = ServiceHost::Start(options, std::move(*services), metrics);
   if (!host.ok()) return Fail("listen", host.status());
   log::Event(log::Level::kInfo, "serving")

@@ -6,6 +6,20 @@
 #include <vector>
 
 namespace pif::indicators {
+namespace {
+
+// Records of every kind the snapshot holds.
+int64_t RecordCount(const engine::CaseRecords& records) {
+  const size_t count =
+      records.children.size() + records.involvements.size() + records.allocations.size() +
+      records.cp_referrals.size() + records.cp_registrations.size() + records.care_episodes.size() +
+      records.legal_reasons.size() + records.placements.size() + records.assessments.size() +
+      records.needs.size() + records.reviews.size() + records.review_items.size() +
+      records.incidents.size() + records.status_snapshots.size() + records.survey_answers.size();
+  return static_cast<int64_t>(count);
+}
+
+}  // namespace
 
 SnapshotCache::SnapshotCache(SnapshotSource* source, size_t max_councils)
     : source_(source), max_councils_(std::max<size_t>(max_councils, 1)) {}
@@ -93,6 +107,18 @@ absl::StatusOr<CouncilSnapshot> SnapshotCache::Get(const std::string& council,
   // Evicted snapshots are destroyed here, with the lock released.
   evicted.clear();
   return loaded;
+}
+
+SnapshotCache::Stats SnapshotCache::CurrentStats() const {
+  absl::MutexLock lock(&mutex_);
+  Stats stats;
+  stats.councils = cached_.size();
+  stats.capacity = max_councils_;
+  for (const auto& [council, cached] : cached_) {
+    if (cached.snapshot != nullptr) stats.records += RecordCount(cached.snapshot->records());
+  }
+  stats.pulls_in_progress = pulls_.size();
+  return stats;
 }
 
 }  // namespace pif::indicators

@@ -269,5 +269,56 @@ TEST(SnapshotCacheTest, EvictedSnapshotIsDestroyedOutsideTheLockAndPulledAgain) 
   EXPECT_EQ(loads, 3);
 }
 
+TEST(SnapshotCacheTest, StatsCountCachedCouncilsAndTheirRecordsOfEveryKind) {
+  FakeSnapshotSource source;
+  engine::CaseRecords two_children = OneChild("C1");
+  two_children.children.push_back(two_children.children.front());
+  two_children.children.back().person_id = "C2";
+  two_children.involvements.resize(3);
+  source.Set("S12000001", OneChild("C1"), 1);
+  source.Set("S12000002", two_children, 1);
+  source.Set("S12000003", OneChild("C9"), 1);
+  SnapshotCache cache(&source, 2);
+  SnapshotCache::Stats empty = cache.CurrentStats();
+  EXPECT_EQ(empty.councils, 0u);
+  EXPECT_EQ(empty.capacity, 2u);
+  EXPECT_EQ(empty.records, 0);
+  EXPECT_EQ(empty.pulls_in_progress, 0u);
+  ASSERT_TRUE(cache.Get("S12000001", 1).ok());
+  ASSERT_TRUE(cache.Get("S12000002", 1).ok());
+  SnapshotCache::Stats both = cache.CurrentStats();
+  EXPECT_EQ(both.councils, 2u);
+  EXPECT_EQ(both.records, 1 + 5);               // one child; two children and three involvements
+  ASSERT_TRUE(cache.Get("S12000003", 1).ok());  // evicts S12000001
+  SnapshotCache::Stats evicted = cache.CurrentStats();
+  EXPECT_EQ(evicted.councils, 2u);
+  EXPECT_EQ(evicted.records, 5 + 1);
+  source.Set("S12000002", OneChild("C1"), 2);  // a newer version with fewer records
+  ASSERT_TRUE(cache.Get("S12000002", 2).ok());
+  EXPECT_EQ(cache.CurrentStats().records, 1 + 1);
+}
+
+TEST(SnapshotCacheTest, StatsCountAPullWhileItRuns) {
+  FakeSnapshotSource source;
+  source.Set(kCouncil, OneChild("C1"), 7);
+  absl::Notification gate;
+  source.HoldLoadsUntil(&gate);
+  SnapshotCache cache(&source, 8);
+  std::thread caller([&] { EXPECT_TRUE(cache.Get(kCouncil, 7).ok()); });
+  size_t running = 0;
+  for (int attempt = 0; attempt < 1000 && running == 0; ++attempt) {
+    running = cache.CurrentStats().pulls_in_progress;
+    if (running == 0) absl::SleepFor(absl::Milliseconds(5));
+  }
+  EXPECT_EQ(running, 1u);
+  EXPECT_EQ(cache.CurrentStats().councils, 0u);
+  gate.Notify();
+  caller.join();
+  SnapshotCache::Stats after = cache.CurrentStats();
+  EXPECT_EQ(after.pulls_in_progress, 0u);
+  EXPECT_EQ(after.councils, 1u);
+  EXPECT_EQ(after.records, 1);
+}
+
 }  // namespace
 }  // namespace pif::indicators

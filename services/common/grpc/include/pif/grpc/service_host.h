@@ -11,8 +11,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "pif/core/server_options.h"
-#include "pif/metrics/endpoint.h"
-#include "pif/metrics/registry.h"
+#include "pif/metrics/callback_gauges.h"
+#include "pif/metrics/metrics.h"
 
 namespace pif {
 
@@ -22,22 +22,28 @@ struct HostedService {
   std::string name;
   // The implementation; the host keeps it alive while serving.
   std::unique_ptr<grpc::Service> service;
+  // Gauges of what the implementation holds (caches, queues), read at every scrape while the
+  // host lives; they may point into `service`.
+  std::vector<CallbackGauge> gauges = {};
 };
 
 // A running gRPC server (and metrics endpoint) hosting a service's implementations.
 class ServiceHost {
  public:
-  // Builds and starts the server: credentials, message limits, rpc metrics, health checking
-  // (SERVING for "" and every hosted name), reflection. UNAVAILABLE when it cannot listen.
-  static absl::StatusOr<std::unique_ptr<ServiceHost>> Start(
-      const ServerOptions& options, std::vector<HostedService> services,
-      std::shared_ptr<MetricsRegistry> metrics);
+  // Builds and starts the server: credentials, message limits, rpc metrics into `metrics` (a new
+  // set when null), the
+  // hosted services' gauges, health checking (SERVING for "" and every hosted name), reflection;
+  // and serves `metrics` at options.metrics_listen when it is set. UNAVAILABLE when it cannot
+  // listen.
+  static absl::StatusOr<std::unique_ptr<ServiceHost>> Start(const ServerOptions& options,
+                                                            std::vector<HostedService> services,
+                                                            std::shared_ptr<Metrics> metrics);
   ~ServiceHost();
 
   // The gRPC port actually bound (useful with port 0).
   int port() const { return port_; }
-  // The metrics port actually bound, or 0 when metrics are off.
-  int metrics_port() const { return metrics_ ? metrics_->port() : 0; }
+  // The metrics port actually bound, or 0 when metrics are not served.
+  int metrics_port() const { return metrics_->port(); }
 
   // Reports NOT_SERVING to health checks, stops taking calls, lets in-flight calls run until
   // `deadline` passes, then cancels the rest; returns when the server has stopped.
@@ -45,9 +51,11 @@ class ServiceHost {
 
  private:
   ServiceHost() = default;
+  std::shared_ptr<Metrics> metrics_;
   std::vector<HostedService> services_;
   std::unique_ptr<grpc::Server> server_;
-  std::unique_ptr<MetricsEndpoint> metrics_;
+  // Destroyed before the services whose parts the gauges read.
+  std::vector<GaugeRegistration> gauges_;
   int port_ = 0;
   bool drained_ = false;
 };

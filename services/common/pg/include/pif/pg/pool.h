@@ -44,6 +44,20 @@ class Pool {
   // Number of connections idle in the pool now.
   int IdleCount() const;
 
+  // How the pool's connections are used at one moment, for metrics.
+  struct Stats {
+    // The most connections the pool holds (--db_pool_size).
+    int size = 0;
+    // Open connections waiting in the pool for a caller.
+    int idle = 0;
+    // Connections lent to callers now.
+    int in_use = 0;
+    // Callers waiting in Acquire for a connection to come back.
+    int waiting = 0;
+  };
+  // The pool's counts, taken together under its lock.
+  Stats CurrentStats() const;
+
  private:
   Pool(std::string conninfo, int size);
   void Return(std::unique_ptr<pqxx::connection> connection);
@@ -54,6 +68,7 @@ class Pool {
   std::condition_variable returned_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_;
   int outstanding_ = 0;
+  int waiting_ = 0;
 };
 
 // Turns a libpqxx exception into a status: UNAVAILABLE for a lost connection, ABORTED for a

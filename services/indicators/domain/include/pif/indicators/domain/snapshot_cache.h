@@ -29,6 +29,18 @@ namespace pif::indicators {
 // takes a fraction of a second, which would otherwise block the requests of every council.
 class SnapshotCache {
  public:
+  // What the cache holds at one moment, for metrics (totals: no council is named).
+  struct Stats {
+    // Councils with a cached snapshot.
+    size_t councils = 0;
+    // The most councils the cache keeps.
+    size_t capacity = 0;
+    // Records of every kind in the cached snapshots together.
+    int64_t records = 0;
+    // Pulls from the source running now.
+    size_t pulls_in_progress = 0;
+  };
+
   // Caches at most `max_councils` councils, evicting the least recently used.
   SnapshotCache(SnapshotSource* source, size_t max_councils);
 
@@ -37,6 +49,8 @@ class SnapshotCache {
   // The council's snapshot at `data_version` or later: the cached one when it is that recent,
   // otherwise pulled from the source (once, however many callers ask at the same time).
   absl::StatusOr<CouncilSnapshot> Get(const std::string& council, int64_t data_version);
+  // The cache's counts, taken together under its lock (cheap: no record is visited).
+  Stats CurrentStats() const;
 
  private:
   // One pull in progress; callers of the same council wait for its result.
@@ -57,7 +71,7 @@ class SnapshotCache {
 
   SnapshotSource* const source_;
   const size_t max_councils_;
-  absl::Mutex mutex_;
+  mutable absl::Mutex mutex_;
   // Most recently used first.
   std::list<std::string> recency_ ABSL_GUARDED_BY(mutex_);
   std::map<std::string, CouncilSnapshot> cached_ ABSL_GUARDED_BY(mutex_);
