@@ -31,8 +31,8 @@ from collections import defaultdict
 SERVICES = ("intake", "indicators", "workforce", "reporting")
 # Targets that must stay free of gRPC and libpqxx.
 PURE = re.compile(
-    r"^pif_(core|dates|figures|csv|submission|engine|engine_testing|sample|report_render|"
-    r"proto_messages|proto_util|figures_proto|[a-z]+_domain)$")
+    r"^pif_(core|dates|figures|csv|auth|submission|submission_testing|engine|engine_testing|sample|"
+    r"report_render|reporting_framework|proto_messages|proto_util|figures_proto|[a-z]+_domain)$")
 # External libraries a pure target must not reach.
 FORBIDDEN_EXTERNAL = re.compile(r"(^gRPC::|grpc|PQXX|pqxx|^PkgConfig::PQ$|libpq)")
 # Layers of a service's own targets, and what each may not depend on.

@@ -4,6 +4,7 @@
 # Usage: tests/run-tests.sh [--quick] [--sanitize]
 #   (default)   install dependencies, build into build/ (RelWithDebInfo), buf lint, buf breaking
 #               against main (when on another commit than the main branch), clang-format check,
+#               the layer check (tests/check-layers.py),
 #               start a throwaway PostgreSQL in .pif/test-pg on a free port, ctest, then
 #               tests/e2e/health_check.py when present
 #   --sanitize  build into build-asan/ with address and undefined-behaviour sanitizers and run
@@ -168,6 +169,11 @@ step_format() {
   fi
 }
 
+# The layers of docs/architecture.md, read from the build's own description of its targets.
+step_layers() {
+  python3 "$REPO_ROOT/tests/check-layers.py" "$BUILD_DIR"
+}
+
 port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
@@ -239,6 +245,7 @@ else
 fi
 
 run_step format step_format || true
+run_step layers step_layers || true
 
 if run_step postgres step_postgres; then
   run_step ctest step_ctest || true

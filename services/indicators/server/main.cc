@@ -1,4 +1,5 @@
 // pif-indicators: computes the framework's indicators from intake's snapshots, with provenance.
+#include "pif/core/default_addresses.h"
 #include "pif/server/service_main.h"
 #include "wiring.h"
 
@@ -10,7 +11,7 @@ int main(int argc, char** argv) {
   pif::indicators::IndicatorsOptions options;
   pif::ServiceSpec spec;
   spec.name = "indicators";
-  spec.default_listen = "127.0.0.1:50052";
+  spec.default_listen = pif::kDefaultIndicatorsAddress;
   spec.migrations = &pif::pg::IndicatorsMigrations();
   spec.add_flags = [&](pif::FlagSet& flags) {
     flags.AddString("intake_address", "PIF_INTAKE_ADDRESS",

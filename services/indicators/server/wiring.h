@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "pif/core/default_addresses.h"
 #include "pif/grpc/service_host.h"
 #include "pif/pg/pool.h"
 
@@ -15,7 +16,7 @@ namespace pif::indicators {
 // The settings of the indicators service beyond the shared ones.
 struct IndicatorsOptions {
   // host:port of the intake service.
-  std::string intake_address = "127.0.0.1:50051";
+  std::string intake_address = kDefaultIntakeAddress;
   // Time every call to intake has to finish, a whole snapshot export included.
   int64_t intake_deadline_seconds = 120;
   // Councils whose latest snapshot is kept in memory.

@@ -1,4 +1,5 @@
 // pif-intake: receives a council's case records, validates and stores them, exports snapshots.
+#include "pif/core/default_addresses.h"
 #include "pif/server/service_main.h"
 #include "wiring.h"
 
@@ -9,7 +10,7 @@ const std::vector<Migration>& IntakeMigrations();
 int main(int argc, char** argv) {
   pif::ServiceSpec spec;
   spec.name = "intake";
-  spec.default_listen = "127.0.0.1:50051";
+  spec.default_listen = pif::kDefaultIntakeAddress;
   spec.shared_migrations = pif::intake::IntakeSharedMigrations();
   spec.migrations = &pif::pg::IntakeMigrations();
   spec.make_services = [](const pif::ServerOptions&, pif::pg::Pool& pool) {

@@ -1,4 +1,5 @@
 // pif-reporting: self-evaluation, report building, publishing and rendering.
+#include "pif/core/default_addresses.h"
 #include "pif/server/service_main.h"
 #include "pif/submission_pg/migrations.h"
 #include "wiring.h"
@@ -11,7 +12,7 @@ int main(int argc, char** argv) {
   pif::reporting::ReportingOptions options;
   pif::ServiceSpec spec;
   spec.name = "reporting";
-  spec.default_listen = "127.0.0.1:50054";
+  spec.default_listen = pif::kDefaultReportingAddress;
   spec.shared_migrations = {pif::submission::SubmissionStoreMigrations()};
   spec.migrations = &pif::pg::ReportingMigrations();
   spec.add_flags = [&](pif::FlagSet& flags) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "pif/core/default_addresses.h"
 #include "pif/grpc/service_host.h"
 #include "pif/pg/pool.h"
 
@@ -15,9 +16,9 @@ namespace pif::reporting {
 
 // The settings of the reporting service beyond the shared ones.
 struct ReportingOptions {
-  std::string indicators_address = "127.0.0.1:50052";
-  std::string workforce_address = "127.0.0.1:50053";
-  std::string intake_address = "127.0.0.1:50051";
+  std::string indicators_address = kDefaultIndicatorsAddress;
+  std::string workforce_address = kDefaultWorkforceAddress;
+  std::string intake_address = kDefaultIntakeAddress;
   // Time each call to a service has to finish (a series of five periods of a large council
   // included for indicators).
   int64_t indicators_deadline_seconds = 600;

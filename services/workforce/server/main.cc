@@ -1,4 +1,5 @@
 // pif-workforce: receives staff and absence records and computes the workforce figures.
+#include "pif/core/default_addresses.h"
 #include "pif/server/service_main.h"
 #include "pif/submission_pg/migrations.h"
 #include "wiring.h"
@@ -11,7 +12,7 @@ int main(int argc, char** argv) {
   pif::workforce::WorkforceOptions options;
   pif::ServiceSpec spec;
   spec.name = "workforce";
-  spec.default_listen = "127.0.0.1:50053";
+  spec.default_listen = pif::kDefaultWorkforceAddress;
   spec.shared_migrations = {pif::submission::SubmissionStoreMigrations()};
   spec.migrations = &pif::pg::WorkforceMigrations();
   spec.add_flags = [&](pif::FlagSet& flags) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "pif/core/default_addresses.h"
 #include "pif/grpc/service_host.h"
 #include "pif/pg/pool.h"
 
@@ -16,7 +17,7 @@ namespace pif::workforce {
 // The settings of the workforce service beyond the shared ones.
 struct WorkforceOptions {
   // host:port of the intake service (open cases for 7.4).
-  std::string intake_address = "127.0.0.1:50051";
+  std::string intake_address = kDefaultIntakeAddress;
   // Time every call to intake has to finish, a whole open-case export included.
   int64_t intake_deadline_seconds = 120;
 };

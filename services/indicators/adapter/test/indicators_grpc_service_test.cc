@@ -10,20 +10,20 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
+#include "pif/case_client/testing/fake_intake.h"
 #include "pif/core/domain_status.h"
 #include "pif/grpc/channel.h"
 #include "pif/grpc/status_mapping.h"
 #include "pif/indicators/clients/intake_snapshot_source.h"
 #include "pif/indicators/testing/domain_fakes.h"
-#include "pif/indicators/testing/fake_intake_server.h"
 
 namespace pif::indicators {
 namespace {
 
+using case_client::testing::FakeIntakeService;
+using case_client::testing::LocalServer;
 using testing::FakeIndicatorsStore;
-using testing::FakeIntakeService;
 using ::testing::HasSubstr;
-using testing::LocalServer;
 
 constexpr char kCouncil[] = "S12000033";
 

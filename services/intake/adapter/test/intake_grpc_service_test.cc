@@ -103,8 +103,7 @@ class IntakeGrpcServiceTest : public ::testing::Test {
                         std::make_unique<IntakeGrpcService>(std::move(store))});
     ServerOptions options;
     options.service_name = "intake";
-    auto host =
-        ServiceHost::Start(options, std::move(services), std::make_shared<MetricsRegistry>());
+    auto host = ServiceHost::Start(options, std::move(services), std::make_shared<Metrics>("test"));
     ASSERT_TRUE(host.ok()) << host.status();
     host_ = *std::move(host);
     stub_ = v1::IntakeService::NewStub(OpenChannel(absl::StrCat("127.0.0.1:", host_->port())));

@@ -12,6 +12,7 @@
 #include "pif/intake/v1/records.pb.h"
 #include "pif/submission/flat_record.h"
 #include "pif/submission/validate.h"
+#include "pif/submission_grpc/testing/schema_contract.h"
 
 namespace pif::intake {
 namespace {
@@ -26,96 +27,14 @@ using ::testing::ElementsAreArray;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAreArray;
 
-const Descriptor* MessageOf(const RecordSchema& type) {
-  return google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(
-      "pif.intake.v1." + type.type);
-}
-
-// The CSV codes of an enum: its value names without the enum's prefix, the zero value left out.
-std::vector<std::string> CodesOf(const EnumDescriptor& e) {
-  const std::string zero = e.FindValueByNumber(0)->name();  // e.g. PLACEMENT_TYPE_UNSPECIFIED
-  const std::string suffix = "UNSPECIFIED";
-  EXPECT_TRUE(zero.size() > suffix.size() && zero.substr(zero.size() - suffix.size()) == suffix)
-      << e.full_name();
-  const std::string prefix = zero.substr(0, zero.size() - suffix.size());
-  std::vector<std::string> codes;
-  for (int i = 0; i < e.value_count(); ++i) {
-    const std::string name = e.value(i)->name();
-    if (e.value(i)->number() == 0) continue;
-    EXPECT_EQ(name.substr(0, prefix.size()), prefix) << e.full_name();
-    codes.push_back(name.substr(prefix.size()));
-  }
-  return codes;
-}
-
-// The proto field type a column kind must have, checked with a failure naming the field.
-void ExpectFieldMatches(const Column& column, const FieldDescriptor& field) {
-  SCOPED_TRACE(field.full_name());
-  EXPECT_FALSE(field.is_repeated());
-  const auto message_name = [&] {
-    return field.message_type() == nullptr ? std::string() : field.message_type()->full_name();
-  };
-  switch (column.kind) {
-    case ColumnKind::kText:
-      EXPECT_EQ(field.type(), FieldDescriptor::TYPE_STRING);
-      break;
-    case ColumnKind::kDate:
-      EXPECT_EQ(message_name(), "pif.common.v1.Date");
-      break;
-    case ColumnKind::kDateTime:
-      EXPECT_EQ(message_name(), "pif.common.v1.LocalDateTime");
-      break;
-    case ColumnKind::kYearMonth:
-      EXPECT_EQ(message_name(), "pif.common.v1.YearMonth");
-      break;
-    case ColumnKind::kCode:
-      ASSERT_EQ(field.type(), FieldDescriptor::TYPE_ENUM);
-      EXPECT_THAT(column.codes, ElementsAreArray(CodesOf(*field.enum_type())));
-      break;
-    case ColumnKind::kInteger:
-      EXPECT_TRUE(field.cpp_type() == FieldDescriptor::CPPTYPE_INT32 ||
-                  field.cpp_type() == FieldDescriptor::CPPTYPE_INT64);
-      // 0 is a value, so an optional whole number needs presence to be told from "not sent".
-      if (!column.required) {
-        EXPECT_TRUE(field.has_presence());
-      }
-      break;
-    case ColumnKind::kDecimal:
-      EXPECT_EQ(field.type(), FieldDescriptor::TYPE_DOUBLE);
-      break;
-  }
-}
-
 TEST(CaseSchemaTest, IsConsistent) {
   const absl::Status status = submission::CheckSchema(CaseSchema());
   EXPECT_TRUE(status.ok()) << status;
   EXPECT_EQ(CaseSchema().service, "intake");
 }
 
-TEST(CaseSchemaTest, EveryTypeIsAMessageWithExactlyItsColumnsAsFields) {
-  for (const RecordSchema& type : CaseSchema().types) {
-    SCOPED_TRACE(type.type);
-    const Descriptor* message = MessageOf(type);
-    ASSERT_NE(message, nullptr);
-    std::vector<std::string> fields;
-    for (int i = 0; i < message->field_count(); ++i) fields.push_back(message->field(i)->name());
-    std::vector<std::string> columns;
-    for (const Column& column : type.columns) columns.push_back(column.name);
-    EXPECT_THAT(columns, UnorderedElementsAreArray(fields));
-  }
-}
-
-TEST(CaseSchemaTest, EveryColumnHasTheFieldTypeOfItsKind) {
-  for (const RecordSchema& type : CaseSchema().types) {
-    SCOPED_TRACE(type.type);
-    const Descriptor* message = MessageOf(type);
-    ASSERT_NE(message, nullptr);
-    for (const Column& column : type.columns) {
-      const FieldDescriptor* field = message->FindFieldByName(column.name);
-      if (field == nullptr) continue;  // reported by the test above
-      ExpectFieldMatches(column, *field);
-    }
-  }
+TEST(CaseSchemaTest, EveryTypeIsAMessageWithExactlyItsColumnsAsFieldsOfTheirKinds) {
+  submission_grpc::testing::ExpectSchemaMatchesMessages(CaseSchema(), "pif.intake.v1");
 }
 
 TEST(CaseSchemaTest, EveryRecordTypeOfTheEnumHasASchemaInEnumOrder) {
