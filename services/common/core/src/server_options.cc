@@ -29,6 +29,23 @@ void AddServerFlags(FlagSet& flags, ServerOptions* options) {
                 "serve without TLS (local development only: refused unless --listen is a "
                 "loopback address)",
                 &options->insecure_plaintext);
+  flags.AddString("jwks_file", "PIF_JWKS_FILE",
+                  "JWKS file of the council's identity provider: the keys callers' bearer tokens "
+                  "are verified with (read again every --tls_refresh_seconds)",
+                  &options->jwks_file);
+  flags.AddString("jwt_issuer", "PIF_JWT_ISSUER", "the `iss` every token must name",
+                  &options->jwt_issuer);
+  flags.AddString("jwt_audience", "PIF_JWT_AUDIENCE", "the audience every token must name",
+                  &options->jwt_audience);
+  flags.AddString("jwt_roles_claim", "PIF_JWT_ROLES_CLAIM", "the claim listing the caller's roles",
+                  &options->jwt_roles_claim);
+  flags.AddString("jwt_councils_claim", "PIF_JWT_COUNCILS_CLAIM",
+                  "the claim listing the councils (GSS codes) the caller may act for",
+                  &options->jwt_councils_claim);
+  flags.AddString("service_identities", "PIF_SERVICE_IDENTITIES",
+                  "comma-separated certificate names of the pif services trusted to call "
+                  "services-only rpcs on a caller's behalf",
+                  &options->service_identities);
 }
 
 namespace {
@@ -44,6 +61,21 @@ bool IsLoopback(const std::string& listen) {
 }
 
 }  // namespace
+
+absl::Status CheckIdentityProvider(const ServerOptions& options) {
+  for (const auto& [value, flag] : {std::pair{&options.jwks_file, "--jwks_file"},
+                                    std::pair{&options.jwt_issuer, "--jwt_issuer"},
+                                    std::pair{&options.jwt_audience, "--jwt_audience"}}) {
+    if (value->empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(flag,
+                       " is required: every call carries a bearer token of the council's identity "
+                       "provider, verified with --jwks_file, --jwt_issuer and --jwt_audience "
+                       "(deploy/make-dev-certs.sh makes a development identity provider)"));
+    }
+  }
+  return absl::OkStatus();
+}
 
 absl::Status CheckTransport(const ServerOptions& options) {
   if (options.insecure_plaintext) {

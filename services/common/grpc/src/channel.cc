@@ -5,6 +5,9 @@
 #include <grpcpp/security/tls_certificate_provider.h>
 #include <grpcpp/security/tls_credentials_options.h>
 #include <grpcpp/support/channel_arguments.h>
+#include <grpcpp/support/client_interceptor.h>
+
+#include <map>
 
 #include "absl/synchronization/mutex.h"
 
@@ -20,6 +23,37 @@ DefaultOptions& Defaults() {
   static DefaultOptions* defaults = new DefaultOptions();  // never destroyed: used until exit
   return *defaults;
 }
+
+// Adds `authorization: Bearer <token>` to every call on its channel that has none yet.
+class BearerTokenInterceptor : public grpc::experimental::Interceptor {
+ public:
+  explicit BearerTokenInterceptor(const std::string& token) : token_(token) {}
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(
+            grpc::experimental::InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
+      std::multimap<std::string, std::string>* metadata = methods->GetSendInitialMetadata();
+      if (metadata->count("authorization") == 0) {
+        metadata->emplace("authorization", "Bearer " + token_);
+      }
+    }
+    methods->Proceed();
+  }
+
+ private:
+  const std::string& token_;
+};
+
+class BearerTokenInterceptorFactory : public grpc::experimental::ClientInterceptorFactoryInterface {
+ public:
+  explicit BearerTokenInterceptorFactory(std::string token) : token_(std::move(token)) {}
+  grpc::experimental::Interceptor* CreateClientInterceptor(
+      grpc::experimental::ClientRpcInfo*) override {
+    return new BearerTokenInterceptor(token_);
+  }
+
+ private:
+  const std::string token_;
+};
 
 // Watches the three files, so a rotated certificate, key or CA is used without a restart.
 std::shared_ptr<grpc::experimental::CertificateProviderInterface> WatchedFiles(
@@ -77,7 +111,13 @@ std::shared_ptr<grpc::Channel> OpenChannel(const std::string& address,
   } else {
     credentials = grpc::InsecureChannelCredentials();
   }
-  return grpc::CreateCustomChannel(address, credentials, arguments);
+  if (options.bearer_token.empty()) {
+    return grpc::CreateCustomChannel(address, credentials, arguments);
+  }
+  std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(std::make_unique<BearerTokenInterceptorFactory>(options.bearer_token));
+  return grpc::experimental::CreateCustomChannelWithInterceptors(address, credentials, arguments,
+                                                                 std::move(interceptors));
 }
 
 }  // namespace pif

@@ -30,9 +30,9 @@ absl::flat_hash_set<std::string> KnownMethods(const std::vector<HostedService>& 
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServerOptions& options,
-                                                                std::vector<HostedService> services,
-                                                                std::shared_ptr<Metrics> metrics) {
+absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
+    const ServerOptions& options, std::vector<HostedService> services,
+    std::shared_ptr<Metrics> metrics, std::shared_ptr<const CallAuthOptions> auth) {
   std::unique_ptr<ServiceHost> host(new ServiceHost());
   host->metrics_ =
       metrics != nullptr ? std::move(metrics) : std::make_shared<Metrics>(options.service_name);
@@ -51,6 +51,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServerOpti
   // Without this, a second process could bind the same port and silently share its traffic.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  // First: the handler's CallScope learns which rpc it answers from it.
+  interceptors.push_back(std::make_unique<CallRegistryInterceptorFactory>(std::move(auth)));
   interceptors.push_back(std::make_unique<RpcMetricsInterceptorFactory>(
       *host->metrics_, KnownMethods(host->services_)));
   interceptors.push_back(std::make_unique<AccessAuditInterceptorFactory>());

@@ -1,5 +1,8 @@
 #include "pool_gauges.h"
 
+#include "absl/time/clock.h"
+#include "pif/core/tls.h"
+
 namespace pif {
 
 std::vector<CallbackGauge> PoolGauges(const pg::Pool& pool) {
@@ -23,6 +26,17 @@ std::vector<CallbackGauge> PoolGauges(const pg::Pool& pool) {
        {},
        [read] { return read->CurrentStats().waiting; }},
   };
+}
+
+std::vector<CallbackGauge> TlsGauges(const std::string& cert_file) {
+  return {{"pif_tls_certificate_days_to_expiry",
+           "Days until the service's TLS certificate (as its file holds it now) expires.",
+           {},
+           [cert_file] {
+             absl::StatusOr<absl::Time> not_after = CertificateNotAfter(cert_file);
+             if (!not_after.ok()) return -1.0;
+             return absl::ToDoubleHours(*not_after - absl::Now()) / 24.0;
+           }}};
 }
 
 }  // namespace pif

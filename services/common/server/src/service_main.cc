@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "identity_provider.h"
 #include "pif/core/log.h"
 #include "pif/grpc/channel.h"
 #include "pif/pg/database.h"
@@ -58,17 +59,29 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
     std::cerr << "--database_url (or PIF_DATABASE_URL) is required\n";
     return 2;
   }
-  // The service's own identity also serves its calls to other services (one place).
+  // TLS unless plaintext is asked for on loopback; the files checked (key, validity) now.
+  if (absl::Status transport = CheckTransport(options); !transport.ok()) {
+    std::cerr << transport.message() << "\n";
+    return 2;
+  }
   absl::StatusOr<std::optional<TlsMaterial>> tls = LoadTls(options.tls);
   if (!tls.ok()) {
     std::cerr << tls.status().message() << "\n";
     return 2;
   }
+  // The service's own identity also serves its calls to other services (one place).
   ClientOptions client;
   client.tls = *tls;
+  client.tls_refresh_seconds = options.tls_refresh_seconds;
   SetDefaultClientOptions(client);
   log::Event(tls->has_value() ? log::Level::kInfo : log::Level::kWarning, "transport")
       .Str(log::Key::kMode, tls->has_value() ? "mutual_tls" : "plaintext");
+  absl::StatusOr<std::unique_ptr<IdentityProvider>> identity_provider =
+      IdentityProvider::Start(options);
+  if (!identity_provider.ok()) {
+    std::cerr << identity_provider.status().message() << "\n";
+    return 2;
+  }
 
   if (auto created = pg::EnsureDatabaseExists(options.database_url); !created.ok()) {
     return Fail("database", created.status());
@@ -95,7 +108,10 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
   if (!services.ok()) return Fail("services", services.status());
   auto metrics = std::make_shared<Metrics>(spec.name);
   GaugeRegistration pool_gauges = metrics->AddGauges(PoolGauges(**pool));
-  auto host = ServiceHost::Start(options, std::move(*services), metrics);
+  GaugeRegistration tls_gauges;
+  if (tls->has_value()) tls_gauges = metrics->AddGauges(TlsGauges(options.tls.cert_file));
+  auto host =
+      ServiceHost::Start(options, std::move(*services), metrics, (*identity_provider)->call_auth());
   if (!host.ok()) return Fail("listen", host.status());
   log::Event(log::Level::kInfo, "serving")
       .Str(log::Key::kAddress, options.listen)

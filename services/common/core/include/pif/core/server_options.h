@@ -35,7 +35,22 @@ struct ServerOptions {
   int64_t tls_refresh_seconds = 60;
   // Serve without TLS: only on a loopback address, and only when asked for by name.
   bool insecure_plaintext = false;
+  // The council's identity provider: its signing keys (a JWKS file, read again every
+  // tls_refresh_seconds for rotation), the issuer and audience its tokens must name, and the
+  // claims that carry roles and councils.
+  std::string jwks_file;
+  std::string jwt_issuer;
+  std::string jwt_audience;
+  std::string jwt_roles_claim = "roles";
+  std::string jwt_councils_claim = "pif_councils";
+  // Certificate names (CN or DNS SAN) of the pif services that may call services-only rpcs,
+  // comma-separated.
+  std::string service_identities = "pif-intake,pif-indicators,pif-workforce,pif-reporting";
 };
+
+// OK when the identity provider options are complete: a JWKS file, an issuer and an audience
+// (every call carries a token verified against them); INVALID_ARGUMENT naming what is missing.
+absl::Status CheckIdentityProvider(const ServerOptions& options);
 
 // OK when the transport the options ask for may be used: TLS files (all three), or
 // --insecure_plaintext on a loopback listen address (127.0.0.0/8, ::1, localhost) and no TLS

@@ -26,6 +26,9 @@ struct ClientOptions {
   std::optional<TlsMaterial> tls;
   // How often the TLS files are read again for a rotated certificate.
   int64_t tls_refresh_seconds = 60;
+  // A bearer token every call on the channel carries (pifctl's caller); empty for a service,
+  // whose calls carry their own caller's token (PrepareCall).
+  std::string bearer_token;
 };
 
 // The credentials a server listens with: mutual TLS (a client certificate signed by the CA is

@@ -11,6 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "pif/core/server_options.h"
+#include "pif/grpc/call_scope.h"
 #include "pif/metrics/callback_gauges.h"
 #include "pif/metrics/metrics.h"
 
@@ -35,9 +36,11 @@ class ServiceHost {
   // hosted services' gauges, health checking (SERVING for "" and every hosted name), reflection;
   // and serves `metrics` at options.metrics_listen when it is set. UNAVAILABLE when it cannot
   // listen.
-  static absl::StatusOr<std::unique_ptr<ServiceHost>> Start(const ServerOptions& options,
-                                                            std::vector<HostedService> services,
-                                                            std::shared_ptr<Metrics> metrics);
+  // Every call is recorded for the CallScope its handler opens, authenticated with `auth` (none:
+  // every call that needs a caller is UNAUTHENTICATED).
+  static absl::StatusOr<std::unique_ptr<ServiceHost>> Start(
+      const ServerOptions& options, std::vector<HostedService> services,
+      std::shared_ptr<Metrics> metrics, std::shared_ptr<const CallAuthOptions> auth = nullptr);
   ~ServiceHost();
 
   // The gRPC port actually bound (useful with port 0).
