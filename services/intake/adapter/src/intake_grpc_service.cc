@@ -7,7 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "pif/core/domain_status.h"
-#include "pif/grpc/caller_identity.h"
+#include "pif/grpc/call_scope.h"
 #include "pif/grpc/status_mapping.h"
 #include "pif/intake/domain/case_schema.h"
 #include "pif/submission_grpc/batches.h"
@@ -54,8 +54,12 @@ IntakeGrpcService::IntakeGrpcService(std::unique_ptr<submission::SubmissionStore
 grpc::Status IntakeGrpcService::SubmitRecords(grpc::ServerContext* context,
                                               grpc::ServerReader<v1::SubmitRecordsRequest>* reader,
                                               v1::SubmitRecordsResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(std::nullopt); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   auto summary = submission_grpc::ReceiveSubmission(
-      *context, *reader, *store_, CaseSchema(),
+      call, *reader, *store_, CaseSchema(),
       [](const v1::SubmittedRecordChunk& chunk) -> const auto& { return chunk.records(); },
       TypedRecordOf);
   if (!summary.ok()) return ToGrpcStatus(summary.status());
@@ -63,20 +67,33 @@ grpc::Status IntakeGrpcService::SubmitRecords(grpc::ServerContext* context,
   return grpc::Status::OK;
 }
 
-grpc::Status IntakeGrpcService::GetBatch(grpc::ServerContext*, const v1::GetBatchRequest* request,
+grpc::Status IntakeGrpcService::GetBatch(grpc::ServerContext* context,
+                                         const v1::GetBatchRequest* request,
                                          v1::GetBatchResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   return ToGrpcStatus(submission_grpc::GetBatch(*store_, *request, response));
 }
 
-grpc::Status IntakeGrpcService::ListBatches(grpc::ServerContext*,
+grpc::Status IntakeGrpcService::ListBatches(grpc::ServerContext* context,
                                             const v1::ListBatchesRequest* request,
                                             v1::ListBatchesResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   return ToGrpcStatus(submission_grpc::ListBatches(*store_, *request, response));
 }
 
-grpc::Status IntakeGrpcService::ListRejections(grpc::ServerContext*,
+grpc::Status IntakeGrpcService::ListRejections(grpc::ServerContext* context,
                                                const v1::ListRejectionsRequest* request,
                                                v1::ListRejectionsResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   return ToGrpcStatus(submission_grpc::ListRejections(
       *store_, *request,
       [](const v1::ListRejectionsRequest& listed) -> absl::StatusOr<std::string> {
@@ -86,15 +103,23 @@ grpc::Status IntakeGrpcService::ListRejections(grpc::ServerContext*,
       response));
 }
 
-grpc::Status IntakeGrpcService::GetRejection(grpc::ServerContext*,
+grpc::Status IntakeGrpcService::GetRejection(grpc::ServerContext* context,
                                              const v1::GetRejectionRequest* request,
                                              v1::GetRejectionResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   return ToGrpcStatus(submission_grpc::GetRejection(*store_, CaseSchema(), *request, response));
 }
 
 grpc::Status IntakeGrpcService::ExportSnapshot(
-    grpc::ServerContext*, const v1::ExportSnapshotRequest* request,
+    grpc::ServerContext* context, const v1::ExportSnapshotRequest* request,
     grpc::ServerWriter<v1::ExportSnapshotResponse>* writer) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   if (absl::Status checked = CheckCouncil(request->council()); !checked.ok()) {
     return ToGrpcStatus(checked);
   }
@@ -143,17 +168,25 @@ grpc::Status IntakeGrpcService::ExportSnapshot(
   return grpc::Status::OK;
 }
 
-grpc::Status IntakeGrpcService::GetDataVersion(grpc::ServerContext*,
+grpc::Status IntakeGrpcService::GetDataVersion(grpc::ServerContext* context,
                                                const v1::GetDataVersionRequest* request,
                                                v1::GetDataVersionResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   return ToGrpcStatus(submission_grpc::GetDataVersion(*store_, *request, response));
 }
 
 grpc::Status IntakeGrpcService::DeleteRecord(grpc::ServerContext* context,
                                              const v1::DeleteRecordRequest* request,
                                              v1::DeleteRecordResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   return ToGrpcStatus(submission_grpc::DeleteRecord(*store_, *request, TypeNameOf,
-                                                    CallerIdentity(*context), response));
+                                                    call.caller().AuditName(), response));
 }
 
 }  // namespace pif::intake
