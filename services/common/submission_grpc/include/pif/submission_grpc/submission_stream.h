@@ -13,6 +13,7 @@
 #include "pif/grpc/call_scope.h"
 #include "pif/submission/store.h"
 #include "pif/submission_grpc/batch_receiver.h"
+#include "pif/submission_grpc/request_checks.h"
 
 namespace pif::submission_grpc {
 
@@ -48,6 +49,11 @@ absl::StatusOr<submission::BatchSummary> ReceiveSubmission(
         "the first message of a submission must carry the BatchHeader",
         {{"header", "BATCH_HEADER_MISSING",
           "the first message of a submission must carry the BatchHeader"}});
+  }
+  // The council's format first, so a malformed one is named as the header's field.
+  if (absl::Status checked = CheckCouncil(request.header().council(), "header.council");
+      !checked.ok()) {
+    return checked;
   }
   if (absl::Status allowed = call.AuthorizeCouncil(request.header().council()); !allowed.ok()) {
     return allowed;

@@ -36,8 +36,9 @@ struct RpcCalls {
 
 // One service's matrix.
 struct AuthorizationMatrix {
-  // The service, every method of which is called.
-  const google::protobuf::ServiceDescriptor* service = nullptr;
+  // The service's full name ("pif.intake.v1.IntakeService"); every method its descriptor in the
+  // generated pool has is called.
+  std::string service;
   // The calls, by method name ("GetBatch"); a method without one fails the test.
   std::map<std::string, RpcCalls> calls;
   // A channel to the server: as a pif service (`as_service`: its own certificate) or as a person's
@@ -63,11 +64,13 @@ inline std::vector<auth::Role> RolesOutside(const auth::RpcRule& rule) {
 
 // Runs the matrix (see the file comment), each failure naming the method and the caller.
 inline void ExpectEveryRpcAuthorizes(const AuthorizationMatrix& matrix) {
-  ASSERT_NE(matrix.service, nullptr);
-  ASSERT_GT(matrix.service->method_count(), 0);
-  for (int i = 0; i < matrix.service->method_count(); ++i) {
-    const google::protobuf::MethodDescriptor* method = matrix.service->method(i);
-    const std::string full_name = "/" + matrix.service->full_name() + "/" + method->name();
+  const google::protobuf::ServiceDescriptor* service =
+      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(matrix.service);
+  ASSERT_NE(service, nullptr) << matrix.service << " is not in the descriptor pool";
+  ASSERT_GT(service->method_count(), 0);
+  for (int i = 0; i < service->method_count(); ++i) {
+    const google::protobuf::MethodDescriptor* method = service->method(i);
+    const std::string full_name = "/" + service->full_name() + "/" + method->name();
     SCOPED_TRACE(full_name);
     const auth::RpcRule* rule = auth::FindRpcRule(full_name);
     ASSERT_NE(rule, nullptr) << "the rpc table has no rule for " << full_name;
