@@ -9,7 +9,9 @@
 namespace pif::intake {
 
 // Implements pif.intake.v1.IntakeService over a submission store of the case schema. Every rpc
-// checks its council first, reports errors through ToGrpcStatus, and never logs record values.
+// authorizes its caller first (a CallScope: token, roles, service identity, the council; the
+// submission stream the header's council before anything is staged), then checks its council,
+// reports errors through ToGrpcStatus, and never logs record values.
 class IntakeGrpcService final : public v1::IntakeService::Service {
  public:
   // `store` must be a store over CaseSchema().
