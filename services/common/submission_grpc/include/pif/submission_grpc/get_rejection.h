@@ -21,7 +21,8 @@ namespace pif::submission_grpc {
 
 // Fetches rejection `request.rejection_id()` of `request.council()` (both checked first) into
 // `response`: the rejection, and the record as it arrived: typed (rebuilt with `schema` from
-// the cells it was flattened to) when it was sent typed, otherwise its raw cells. Failures are
+// the cells it was flattened to) when it was sent typed, otherwise its raw cells; once its
+// correction was accepted, its redacted cells (pif/submission/redaction.h), raw. Failures are
 // returned as they are, for ToGrpcStatus.
 template <typename Request, typename Response>
 absl::Status GetRejection(submission::SubmissionStore& store,
@@ -36,7 +37,9 @@ absl::Status GetRejection(submission::SubmissionStore& store,
   *response->mutable_rejection() = ToProto(*stored);
   const std::string& type = stored->rejection.record_type;
   const submission::RecordSchema* record_schema = schema.Find(type);
-  if (stored->received_typed && record_schema != nullptr) {
+  // A corrected rejection was redacted: its cells hold no values to type, so it goes back raw.
+  const bool redacted = stored->cleared_reason == "CORRECTED";
+  if (stored->received_typed && record_schema != nullptr && !redacted) {
     // The typed form is rebuilt from the cells ToFlat made of it when it arrived.
     const submission::FlatRecord flat =
         submission::FromNamedCells(*record_schema, stored->cells, nullptr);
