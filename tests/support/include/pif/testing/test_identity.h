@@ -55,9 +55,10 @@ class TestIdentity {
   // --jwt_audience.
   std::vector<std::string> ServiceArgs(absl::string_view service) const;
 
-  // A token of this identity provider for `roles` and `councils`, valid from now for `lifetime`.
+  // A token of this identity provider for `roles` and `councils`, valid from now for `lifetime`
+  // (long enough for a benchmark).
   std::string Token(const std::vector<auth::Role>& roles, const std::vector<std::string>& councils,
-                    absl::Duration lifetime = absl::Hours(1)) const;
+                    absl::Duration lifetime = absl::Hours(8)) const;
 
   // Mutual TLS as `party`, no token: each call then carries its own (AddToken).
   ClientOptions TlsClientOptions(absl::string_view party = "pifctl") const;
