@@ -84,7 +84,7 @@ class AuditGrpcServiceTest : public ::testing::Test {
 };
 
 TEST_F(AuditGrpcServiceTest, AnAuditorReadsItsCouncilOldestFirstInPages) {
-  const std::string token = identity_.Token("auditor@council", {"auditor"}, {kCouncil});
+  const std::string token = identity_.TokenWithRoleNames("auditor@council", {"auditor"}, {kCouncil});
   v1::ListAuditRecordsRequest request = Request();
   // Before now: the reads themselves are audited in the same log as they happen.
   *request.mutable_until() = ToTimestamp(kNoon + absl::Hours(1));
@@ -128,12 +128,12 @@ TEST_F(AuditGrpcServiceTest, AnAuditorReadsItsCouncilOldestFirstInPages) {
 TEST_F(AuditGrpcServiceTest, OtherRolesOtherCouncilsAndNoTokenAreRefusedAndAudited) {
   v1::ListAuditRecordsResponse response;
   EXPECT_EQ(List("", Request(), &response).error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(List(identity_.Token("analyst@council", {"analyst", "admin"}, {kCouncil}), Request(),
+  EXPECT_EQ(List(identity_.TokenWithRoleNames("analyst@council", {"analyst", "admin"}, {kCouncil}), Request(),
                  &response)
                 .error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(
-      List(identity_.Token("auditor@elsewhere", {"auditor"}, {kOtherCouncil}), Request(), &response)
+      List(identity_.TokenWithRoleNames("auditor@elsewhere", {"auditor"}, {kOtherCouncil}), Request(), &response)
           .error_code(),
       grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(response.records_size(), 0);
@@ -150,7 +150,7 @@ TEST_F(AuditGrpcServiceTest, OtherRolesOtherCouncilsAndNoTokenAreRefusedAndAudit
 }
 
 TEST_F(AuditGrpcServiceTest, AWindowWithoutSinceOrEndingBeforeItIsInvalid) {
-  const std::string token = identity_.Token("auditor@council", {"auditor"}, {kCouncil});
+  const std::string token = identity_.TokenWithRoleNames("auditor@council", {"auditor"}, {kCouncil});
   v1::ListAuditRecordsRequest request = Request();
   request.clear_since();
   v1::ListAuditRecordsResponse response;

@@ -108,7 +108,7 @@ class EraseAndAuditTest : public ::testing::Test {
 
   std::string Token(const std::string& subject, const std::vector<std::string>& roles,
                     const std::string& council = kCouncil) const {
-    return identity_.Token(subject, roles, {council});
+    return identity_.TokenWithRoleNames(subject, roles, {council});
   }
 
   static std::unique_ptr<grpc::ClientContext> Context(const std::string& token) {
