@@ -1,11 +1,5 @@
-<<<<<<< HEAD
 // A council's identity provider for in-process tests: a fresh signing key, the CallAuthOptions a
 // server verifies its tokens with, and tokens for any roles and councils.
-=======
-// A throwaway identity provider for in-process tests of rpcs that authorize their caller: a new
-// P-256 signing key, the CallAuthOptions a ServiceHost verifies its tokens with, and tokens for
-// any subject, roles and councils.
->>>>>>> audit
 #pragma once
 
 #include <openssl/bio.h>
@@ -13,7 +7,7 @@
 #include <openssl/pem.h>
 
 #include <memory>
-<<<<<<< HEAD
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -25,19 +19,10 @@
 #include "pif/auth/roles.h"
 #include "pif/auth/token_minter.h"
 #include "pif/auth/token_verifier.h"
-=======
-#include <string>
-#include <vector>
-
-#include "absl/time/clock.h"
-#include "pif/auth/jwks.h"
-#include "pif/auth/token_minter.h"
->>>>>>> audit
 #include "pif/grpc/call_scope.h"
 
 namespace pif::testing {
 
-<<<<<<< HEAD
 // The issuer and audience of the test provider's tokens.
 inline constexpr char kTestIssuer[] = "https://idp.test";
 inline constexpr char kTestAudience[] = "pif";
@@ -86,6 +71,21 @@ class TestIdentityProvider {
     return token.ok() ? *token : "";
   }
 
+  // A token valid for an hour issued to `subject`, granting the roles named `roles` for `councils`.
+  std::string Token(const std::string& subject, const std::vector<std::string>& roles,
+                    const std::vector<std::string>& councils) const {
+    std::vector<auth::Role> parsed;
+    for (const std::string& name : roles) {
+      std::optional<auth::Role> role = auth::ParseRole(name);
+      EXPECT_TRUE(role.has_value()) << name;
+      if (role) parsed.push_back(*role);
+    }
+    return Token(parsed, councils, subject);
+  }
+
+  // The JWKS document that verifies this provider's tokens.
+  std::string Jwks() const { return *auth::JwksFor(key_pem_, "ES256", "test-key"); }
+
   // A token granting every role for `councils`: for tests of what an rpc does, not who may call.
   std::string TokenWithEveryRole(const std::vector<std::string>& councils) const {
     return Token(auth::AllRoles(), councils);
@@ -94,44 +94,6 @@ class TestIdentityProvider {
  private:
   // A new EC P-256 private key as PEM.
   static std::string NewSigningKeyPem() {
-=======
-// Signs ES256 tokens with a key of its own (issuer kIssuer, audience kAudience, kid "test").
-class TestIdentityProvider {
- public:
-  static constexpr char kIssuer[] = "https://idp.test";
-  static constexpr char kAudience[] = "pif";
-
-  TestIdentityProvider() : private_pem_(NewKeyPem()) {}
-
-  // The JWKS document that verifies this provider's tokens.
-  std::string Jwks() const { return *auth::JwksFor(private_pem_, "ES256", "test"); }
-
-  // What a server authenticates this provider's callers with.
-  std::shared_ptr<const CallAuthOptions> CallAuth() const {
-    auto options = std::make_shared<CallAuthOptions>();
-    auth::TokenPolicy policy;
-    policy.issuer = kIssuer;
-    policy.audience = kAudience;
-    options->verifier = std::make_shared<auth::TokenVerifier>(*auth::ParseJwks(Jwks()), policy);
-    return options;
-  }
-
-  // A token valid now for an hour.
-  std::string Token(const std::string& subject, const std::vector<std::string>& roles,
-                    const std::vector<std::string>& councils) const {
-    auth::TokenRequest request;
-    request.issuer = kIssuer;
-    request.audience = kAudience;
-    request.subject = subject;
-    request.roles = roles;
-    request.councils = councils;
-    request.issued_at = absl::Now() - absl::Minutes(1);
-    return *auth::MintToken(request, "ES256", "test", private_pem_);
-  }
-
- private:
-  static std::string NewKeyPem() {
->>>>>>> audit
     EVP_PKEY* key = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
     BIO* bio = BIO_new(BIO_s_mem());
     PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
@@ -143,11 +105,7 @@ class TestIdentityProvider {
     return pem;
   }
 
-<<<<<<< HEAD
   std::string key_pem_;
-=======
-  std::string private_pem_;
->>>>>>> audit
 };
 
 }  // namespace pif::testing
