@@ -43,6 +43,9 @@ class SelfEvaluationSubmissions final : public submission::SubmissionStore {
       const std::string& council, const std::vector<std::string>& types,
       const std::function<absl::Status(const submission::SnapshotInfo&)>& on_header,
       const std::function<absl::Status(const submission::FlatRecord&)>& on_record) override;
+  // Self-evaluations name no person: the store's answer (NOT_FOUND) is passed on.
+  absl::StatusOr<submission::ErasureResult> ErasePerson(
+      const submission::ErasureRequest& request) override;
 
  private:
   submission::SubmissionStore& store_;

@@ -77,6 +77,11 @@ class CountingSubmissionStore final : public submission::SubmissionStore {
     ++calls_;
     return inner_.ReadSnapshot(council, types, on_header, on_record);
   }
+  absl::StatusOr<submission::ErasureResult> ErasePerson(
+      const submission::ErasureRequest& request) override {
+    ++calls_;
+    return inner_.ErasePerson(request);
+  }
 
  private:
   submission::SubmissionStore& inner_;
