@@ -1,6 +1,7 @@
 // pif-reporting: self-evaluation, report building, publishing and rendering.
 #include "pif/core/default_addresses.h"
 #include "pif/server/service_main.h"
+#include "pif/submission_grpc/stream_limits.h"
 #include "pif/submission_pg/migrations.h"
 #include "wiring.h"
 
@@ -34,7 +35,8 @@ int main(int argc, char** argv) {
                  "seconds each call to the intake service may take",
                  &options.intake_deadline_seconds, 1, 3600);
   };
-  spec.make_services = [&](const pif::ServerOptions&, pif::pg::Pool& pool) {
+  spec.make_services = [&](const pif::ServerOptions& server, pif::pg::Pool& pool) {
+    pif::submission_grpc::SetStreamLimits(pif::submission_grpc::StreamLimitsOf(server));
     return pif::reporting::MakeReportingServices(options, pool);
   };
   return pif::RunService(spec, argc, argv);

@@ -1,6 +1,7 @@
 // pif-workforce: receives staff and absence records and computes the workforce figures.
 #include "pif/core/default_addresses.h"
 #include "pif/server/service_main.h"
+#include "pif/submission_grpc/stream_limits.h"
 #include "pif/submission_pg/migrations.h"
 #include "wiring.h"
 
@@ -23,7 +24,8 @@ int main(int argc, char** argv) {
                  "seconds each call to intake may take, a whole open-case export included",
                  &options.intake_deadline_seconds, 1, 3600);
   };
-  spec.make_services = [&](const pif::ServerOptions&, pif::pg::Pool& pool) {
+  spec.make_services = [&](const pif::ServerOptions& server, pif::pg::Pool& pool) {
+    pif::submission_grpc::SetStreamLimits(pif::submission_grpc::StreamLimitsOf(server));
     return pif::workforce::MakeWorkforceServices(options, pool);
   };
   return pif::RunService(spec, argc, argv);

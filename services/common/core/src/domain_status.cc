@@ -1,10 +1,14 @@
 #include "pif/core/domain_status.h"
 
+#include <algorithm>
+
+#include "absl/strings/numbers.h"
 #include "nlohmann/json.hpp"
 
 namespace pif {
 namespace {
 constexpr absl::string_view kViolationsPayload = "type.pif.dev/field-violations";
+constexpr absl::string_view kRetryAfterPayload = "type.pif.dev/retry-after-seconds";
 }  // namespace
 
 absl::Status InvalidArgumentWithFields(absl::string_view message,
@@ -38,6 +42,23 @@ std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
         {item.value("field", ""), item.value("rule_code", ""), item.value("message", "")});
   }
   return violations;
+}
+
+absl::Status ResourceExhaustedRetryAfter(absl::string_view message, absl::Duration retry_after) {
+  absl::Status status = absl::ResourceExhaustedError(message);
+  const int64_t seconds =
+      std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(retry_after, absl::Seconds(1))));
+  status.SetPayload(kRetryAfterPayload, absl::Cord(std::to_string(seconds)));
+  return status;
+}
+
+std::optional<absl::Duration> RetryAfterOf(const absl::Status& status) {
+  auto payload = status.GetPayload(kRetryAfterPayload);
+  int64_t seconds = 0;
+  if (!payload.has_value() || !absl::SimpleAtoi(std::string(*payload), &seconds)) {
+    return std::nullopt;
+  }
+  return absl::Seconds(seconds);
 }
 
 }  // namespace pif

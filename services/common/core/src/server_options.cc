@@ -1,5 +1,7 @@
 #include "pif/core/server_options.h"
 
+#include <algorithm>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
@@ -15,6 +17,22 @@ void AddServerFlags(FlagSet& flags, ServerOptions* options) {
                   "libpq connection string of this service's own database", &options->database_url);
   flags.AddInt("db_pool_size", "PIF_DB_POOL_SIZE", "database connections kept open",
                &options->db_pool_size, 1, 256);
+  flags.AddInt("db_statement_timeout_seconds", "PIF_DB_STATEMENT_TIMEOUT_SECONDS",
+               "PostgreSQL statement_timeout of every database connection",
+               &options->db_statement_timeout_seconds, 1, 86400);
+  flags.AddInt("db_idle_in_transaction_seconds", "PIF_DB_IDLE_IN_TRANSACTION_SECONDS",
+               "PostgreSQL idle_in_transaction_session_timeout of every database connection",
+               &options->db_idle_in_transaction_seconds, 1, 86400);
+  flags.AddInt("stream_idle_seconds", "PIF_STREAM_IDLE_SECONDS",
+               "seconds a record stream may move no message before it is ended",
+               &options->stream_idle_seconds, 1, 86400);
+  flags.AddInt("stream_max_seconds", "PIF_STREAM_MAX_SECONDS",
+               "seconds a record stream may stay open in all", &options->stream_max_seconds, 1,
+               7 * 86400);
+  flags.AddInt("max_concurrent_streams", "PIF_MAX_CONCURRENT_STREAMS",
+               "record streams (submissions, snapshot exports) open at once; 0 = half the "
+               "database pool; must be below --db_pool_size",
+               &options->max_concurrent_streams, 0, 256);
   flags.AddInt("max_message_bytes", "PIF_MAX_MESSAGE_BYTES", "largest gRPC message in bytes",
                &options->max_message_bytes, 1024, 1024LL * 1024 * 1024);
   flags.AddInt("drain_seconds", "PIF_DRAIN_SECONDS",
@@ -75,6 +93,21 @@ absl::Status CheckIdentityProvider(const ServerOptions& options) {
     }
   }
   return absl::OkStatus();
+}
+
+int64_t StreamCapOf(const ServerOptions& options) {
+  if (options.max_concurrent_streams > 0) return options.max_concurrent_streams;
+  return std::max<int64_t>(1, options.db_pool_size / 2);
+}
+
+absl::Status CheckStreamCap(const ServerOptions& options) {
+  const int64_t cap = StreamCapOf(options);
+  if (cap < options.db_pool_size || (cap == 1 && options.db_pool_size == 1)) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--max_concurrent_streams (", cap, ") must be below --db_pool_size (", options.db_pool_size,
+      "): every open stream holds a database connection, and other calls need one too"));
 }
 
 absl::Status CheckTransport(const ServerOptions& options) {

@@ -24,6 +24,25 @@ TEST(FlagSetTest, DefaultsStayWhenNothingIsGiven) {
   EXPECT_EQ(options.listen, "127.0.0.1:0");
   EXPECT_EQ(options.db_pool_size, 8);
   EXPECT_EQ(options.drain_seconds, 20);
+  EXPECT_EQ(options.db_statement_timeout_seconds, 120);
+  EXPECT_EQ(options.db_idle_in_transaction_seconds, 60);
+  EXPECT_EQ(options.stream_idle_seconds, 30);
+  EXPECT_EQ(options.stream_max_seconds, 3600);
+  EXPECT_EQ(StreamCapOf(options), 4);  // half the pool of 8
+  EXPECT_TRUE(CheckStreamCap(options).ok());
+}
+
+TEST(FlagSetTest, TheStreamCapMustLeaveConnectionsForOtherCalls) {
+  ServerOptions options;
+  options.db_pool_size = 8;
+  options.max_concurrent_streams = 8;
+  EXPECT_EQ(CheckStreamCap(options).code(), absl::StatusCode::kInvalidArgument);
+  options.max_concurrent_streams = 7;
+  EXPECT_TRUE(CheckStreamCap(options).ok());
+  options.db_pool_size = 1;
+  options.max_concurrent_streams = 0;
+  EXPECT_EQ(StreamCapOf(options), 1);
+  EXPECT_TRUE(CheckStreamCap(options).ok());
 }
 
 TEST(FlagSetTest, EnvironmentOverridesDefaultAndFlagOverridesEnvironment) {

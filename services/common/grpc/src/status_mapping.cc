@@ -67,8 +67,14 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
     return grpc::Status(code, absl::StrFormat("internal error (reference %s)", reference));
   }
   const std::vector<FieldViolation> violations = FieldViolationsOf(status);
-  if (violations.empty()) return grpc::Status(code, std::string(status.message()));
+  const std::optional<absl::Duration> retry_after = RetryAfterOf(status);
+  if (violations.empty() && !retry_after.has_value()) {
+    return grpc::Status(code, std::string(status.message()));
+  }
   pif::common::v1::ErrorDetails details;
+  if (retry_after.has_value()) {
+    details.set_retry_after_seconds(static_cast<int32_t>(absl::ToInt64Seconds(*retry_after)));
+  }
   for (const FieldViolation& violation : violations) {
     pif::common::v1::FieldError* error = details.add_field_errors();
     error->set_field(violation.field);
@@ -92,10 +98,12 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
   }
   pif::common::v1::Status wire;
   std::vector<FieldViolation> violations;
+  int32_t retry_after_seconds = 0;
   if (!status.error_details().empty() && wire.ParseFromString(status.error_details())) {
     for (const google::protobuf::Any& any : wire.details()) {
       pif::common::v1::ErrorDetails details;
       if (any.type_url() != kDetailsTypeUrl || !details.ParseFromString(any.value())) continue;
+      retry_after_seconds = details.retry_after_seconds();
       for (const auto& error : details.field_errors()) {
         violations.push_back({error.field(), error.rule_code(), error.message()});
       }
@@ -103,6 +111,9 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
   }
   if (!violations.empty() && code == absl::StatusCode::kInvalidArgument) {
     return InvalidArgumentWithFields(status.error_message(), violations);
+  }
+  if (retry_after_seconds > 0 && code == absl::StatusCode::kResourceExhausted) {
+    return ResourceExhaustedRetryAfter(status.error_message(), absl::Seconds(retry_after_seconds));
   }
   return absl::Status(code, status.error_message());
 }

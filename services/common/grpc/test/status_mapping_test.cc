@@ -83,6 +83,26 @@ TEST(StatusMappingTest, FieldViolationsTravelAsDetailsAndComeBack) {
   EXPECT_EQ(FieldViolationsOf(back), violations);
 }
 
+TEST(StatusMappingTest, ARetryHintTravelsAsRetryAfterSecondsAndComesBack) {
+  grpc::Status wire =
+      ToGrpcStatus(ResourceExhaustedRetryAfter("too many streams", absl::Milliseconds(2500)));
+  EXPECT_EQ(wire.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(wire.error_message(), "too many streams");
+  pif::common::v1::Status status;
+  ASSERT_TRUE(status.ParseFromString(wire.error_details()));
+  ASSERT_EQ(status.details_size(), 1);
+  pif::common::v1::ErrorDetails details;
+  ASSERT_TRUE(status.details(0).UnpackTo(&details));
+  EXPECT_EQ(details.retry_after_seconds(), 3);  // rounded up to whole seconds
+  EXPECT_EQ(details.field_errors_size(), 0);
+  absl::Status back = FromGrpcStatus(wire);
+  EXPECT_EQ(back.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(RetryAfterOf(back), absl::Seconds(3));
+  // A plain RESOURCE_EXHAUSTED has no hint and no details.
+  EXPECT_TRUE(ToGrpcStatus(absl::ResourceExhaustedError("full")).error_details().empty());
+  EXPECT_EQ(RetryAfterOf(absl::ResourceExhaustedError("full")), std::nullopt);
+}
+
 TEST(StatusMappingTest, OkStaysOk) {
   EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok());
   EXPECT_TRUE(FromGrpcStatus(grpc::Status::OK).ok());

@@ -17,14 +17,27 @@ Pool::Lease::~Lease() {
   if (pool_ != nullptr) pool_->Return(std::move(connection_));
 }
 
-Pool::Pool(std::string conninfo, int size) : conninfo_(std::move(conninfo)), size_(size) {}
+Pool::Pool(std::string conninfo, int size, ConnectionLimits limits)
+    : conninfo_(std::move(conninfo)), size_(size), limits_(limits) {}
 
-absl::StatusOr<std::unique_ptr<Pool>> Pool::Open(std::string conninfo, int size) {
-  std::unique_ptr<Pool> pool(new Pool(std::move(conninfo), size));
+std::unique_ptr<pqxx::connection> Pool::Connect() const {
+  auto connection = std::make_unique<pqxx::connection>(conninfo_);
+  // Session settings, in milliseconds; set_config keeps them for the whole session.
+  pqxx::nontransaction tx(*connection);
+  tx.exec_params(
+      "SELECT set_config('statement_timeout', $1, false),"
+      " set_config('idle_in_transaction_session_timeout', $2, false)",
+      std::to_string(absl::ToInt64Milliseconds(limits_.statement_timeout)),
+      std::to_string(absl::ToInt64Milliseconds(limits_.idle_in_transaction_timeout)));
+  tx.commit();
+  return connection;
+}
+
+absl::StatusOr<std::unique_ptr<Pool>> Pool::Open(std::string conninfo, int size,
+                                                 ConnectionLimits limits) {
+  std::unique_ptr<Pool> pool(new Pool(std::move(conninfo), size, limits));
   try {
-    for (int i = 0; i < size; ++i) {
-      pool->idle_.push_back(std::make_unique<pqxx::connection>(pool->conninfo_));
-    }
+    for (int i = 0; i < size; ++i) pool->idle_.push_back(pool->Connect());
   } catch (const std::exception& error) {
     return StatusFromException(error);
   }
@@ -55,7 +68,7 @@ absl::StatusOr<Pool::Lease> Pool::Acquire(absl::Duration timeout) {
   }
   try {
     if (connection == nullptr || !connection->is_open()) {
-      connection = std::make_unique<pqxx::connection>(conninfo_);
+      connection = Connect();
     }
   } catch (const std::exception& error) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -98,6 +111,11 @@ absl::Status StatusFromException(const std::exception& error) {
   if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error); sql != nullptr) {
     const std::string& state = sql->sqlstate();
     log::Event(log::Level::kError, "database_error").Str(log::Key::kSqlState, state);
+    if (state == "57014") {
+      return absl::DeadlineExceededError(
+          "a database statement ran longer than the service's statement timeout; try again "
+          "with less data or later");
+    }
     if (state == "40001" || state == "40P01") {
       return absl::AbortedError("a concurrent change conflicted with this one; retry the call");
     }

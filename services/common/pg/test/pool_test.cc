@@ -111,5 +111,81 @@ TEST(PoolTest, OpenFailsAsUnavailableWhenTheServerIsUnreachable) {
   EXPECT_EQ(pool.status().code(), absl::StatusCode::kUnavailable);
 }
 
+TEST(PoolTest, EveryConnectionCarriesTheStatementAndIdleTransactionTimeouts) {
+  testing::TestDatabase db("pool_limits");
+  ConnectionLimits limits;
+  limits.statement_timeout = absl::Milliseconds(2500);
+  limits.idle_in_transaction_timeout = absl::Milliseconds(1500);
+  auto pool = Pool::Open(db.conninfo(), 2, limits);
+  ASSERT_TRUE(pool.ok()) << pool.status();
+  std::optional<Pool::Lease> first((*pool)->Acquire().value());
+  std::optional<Pool::Lease> second((*pool)->Acquire().value());
+  for (Pool::Lease* lease : {&*first, &*second}) {
+    pqxx::nontransaction tx(**lease);
+    EXPECT_EQ(tx.exec1("SHOW statement_timeout")[0].as<std::string>(), "2500ms");
+    EXPECT_EQ(tx.exec1("SHOW idle_in_transaction_session_timeout")[0].as<std::string>(), "1500ms");
+  }
+}
+
+TEST(PoolTest, DefaultLimitsAreSetToo) {
+  testing::TestDatabase db("pool_default_limits");
+  auto pool = Pool::Open(db.conninfo(), 1);
+  ASSERT_TRUE(pool.ok()) << pool.status();
+  auto lease = (*pool)->Acquire();
+  ASSERT_TRUE(lease.ok());
+  pqxx::nontransaction tx(**lease);
+  EXPECT_EQ(tx.exec1("SHOW statement_timeout")[0].as<std::string>(), "2min");
+  EXPECT_EQ(tx.exec1("SHOW idle_in_transaction_session_timeout")[0].as<std::string>(), "1min");
+}
+
+TEST(PoolTest, ALongStatementIsCancelledAsDeadlineExceeded) {
+  testing::TestDatabase db("pool_statement_timeout");
+  ConnectionLimits limits;
+  limits.statement_timeout = absl::Milliseconds(200);
+  auto pool = Pool::Open(db.conninfo(), 1, limits);
+  ASSERT_TRUE(pool.ok()) << pool.status();
+  auto lease = (*pool)->Acquire();
+  ASSERT_TRUE(lease.ok());
+  absl::Status status;
+  try {
+    pqxx::work tx(**lease);
+    tx.exec("SELECT pg_sleep(5)");
+  } catch (const std::exception& error) {
+    status = StatusFromException(error);
+  }
+  EXPECT_EQ(status.code(), absl::StatusCode::kDeadlineExceeded) << status;
+}
+
+TEST(PoolTest, AnIdleTransactionIsEndedAndRolledBackAndTheConnectionReplaced) {
+  testing::TestDatabase db("pool_idle_transaction");
+  {
+    pqxx::connection setup(db.conninfo());
+    pqxx::work tx(setup);
+    tx.exec("CREATE TABLE kept (n integer)");
+    tx.commit();
+  }
+  ConnectionLimits limits;
+  limits.idle_in_transaction_timeout = absl::Milliseconds(300);
+  auto pool = Pool::Open(db.conninfo(), 1, limits);
+  ASSERT_TRUE(pool.ok()) << pool.status();
+  {
+    auto lease = (*pool)->Acquire();
+    ASSERT_TRUE(lease.ok());
+    pqxx::work tx(**lease);
+    tx.exec("INSERT INTO kept VALUES (1)");
+    // The caller forgets its transaction; the server ends the session.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    EXPECT_ANY_THROW({
+      tx.exec("INSERT INTO kept VALUES (2)");
+      tx.commit();
+    });
+  }
+  auto fresh = (*pool)->Acquire();
+  ASSERT_TRUE(fresh.ok()) << fresh.status();
+  pqxx::work tx(**fresh);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM kept")[0].as<int>(), 0);
+  EXPECT_EQ(tx.exec1("SHOW idle_in_transaction_session_timeout")[0].as<std::string>(), "300ms");
+}
+
 }  // namespace
 }  // namespace pif::pg

@@ -63,6 +63,10 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
     std::cerr << "--database_url (or PIF_DATABASE_URL) is required\n";
     return 2;
   }
+  if (absl::Status cap = CheckStreamCap(options); !cap.ok()) {
+    std::cerr << cap.message() << "\n";
+    return 2;
+  }
   // TLS unless plaintext is asked for on loopback; the files checked (key, validity) now.
   if (absl::Status transport = CheckTransport(options); !transport.ok()) {
     std::cerr << transport.message() << "\n";
@@ -90,7 +94,10 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
   if (auto created = pg::EnsureDatabaseExists(options.database_url); !created.ok()) {
     return Fail("database", created.status());
   }
-  auto pool = pg::Pool::Open(options.database_url, static_cast<int>(options.db_pool_size));
+  pg::ConnectionLimits limits;
+  limits.statement_timeout = absl::Seconds(options.db_statement_timeout_seconds);
+  limits.idle_in_transaction_timeout = absl::Seconds(options.db_idle_in_transaction_seconds);
+  auto pool = pg::Pool::Open(options.database_url, static_cast<int>(options.db_pool_size), limits);
   if (!pool.ok()) return Fail("database", pool.status());
   {
     auto lease = (*pool)->Acquire();

@@ -20,6 +20,7 @@
 #include "pif/submission_grpc/proto_conversions.h"
 #include "pif/submission_grpc/record_oneof.h"
 #include "pif/submission_grpc/request_checks.h"
+#include "pif/submission_grpc/stream_limits.h"
 #include "pif/submission_grpc/submission_stream.h"
 
 namespace pif::intake {
@@ -145,8 +146,23 @@ grpc::Status IntakeGrpcService::ExportSnapshot(
     if (!type.ok()) return ToGrpcStatus(type.status());
     types.push_back(*std::move(type));
   }
-  const absl::Status stopped = absl::CancelledError("the client stopped reading the snapshot");
+  // One of the stream slots, and the idle and duration limits (a reader that stops reading is
+  // ended DEADLINE_EXCEEDED and the snapshot's transaction rolled back).
+  absl::StatusOr<std::unique_ptr<submission_grpc::StreamTicket>> ticket =
+      submission_grpc::EnterStream(*context, "snapshot export");
+  if (!ticket.ok()) return ToGrpcStatus(ticket.status());
+  const absl::Status cancelled = absl::CancelledError("the client stopped reading the snapshot");
   v1::ExportSnapshotResponse message;
+  // Writes `message`; the status that ended the stream when it cannot.
+  auto write = [&]() -> absl::Status {
+    const bool written = writer->Write(message);
+    message.Clear();
+    if (written) {
+      (*ticket)->Touch();
+      return absl::OkStatus();
+    }
+    return (*ticket)->Ended().value_or(cancelled);
+  };
   auto on_header = [&](const submission::SnapshotInfo& info) -> absl::Status {
     v1::SnapshotHeader* header = message.mutable_header();
     header->set_council(request->council());
@@ -157,9 +173,7 @@ grpc::Status IntakeGrpcService::ExportSnapshot(
       record_count->set_record_type(RecordTypeOf(type));
       record_count->set_count(count);
     }
-    const bool written = writer->Write(message);
-    message.Clear();
-    return written ? absl::OkStatus() : stopped;
+    return write();
   };
   int in_chunk = 0;
   int64_t exported = 0;
@@ -174,17 +188,15 @@ grpc::Status IntakeGrpcService::ExportSnapshot(
           absl::StrCat("a stored record could not be exported: ", set.message()));
     }
     if (++in_chunk < *chunk_size) return absl::OkStatus();
-    const bool written = writer->Write(message);
-    message.Clear();
     in_chunk = 0;
-    return written ? absl::OkStatus() : stopped;
+    return write();
   };
   absl::Status snapshot = store_->ReadSnapshot(request->council(), types, on_header, on_record);
   // What left the store is audited, however the stream ended.
   call.NoteRecords(exported, 0);
   call.NoteChildrenRead(read.ids());
   if (!snapshot.ok()) return ToGrpcStatus(snapshot);
-  if (in_chunk > 0 && !writer->Write(message)) return ToGrpcStatus(stopped);
+  if (in_chunk > 0) return ToGrpcStatus(write());
   return grpc::Status::OK;
 }
 

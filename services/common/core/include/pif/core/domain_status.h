@@ -1,11 +1,13 @@
 // Domain errors: absl::Status with optional field-level violations, free of gRPC and protobuf.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 namespace pif {
 
@@ -33,5 +35,12 @@ absl::Status InvalidField(const std::string& field, const std::string& rule,
 
 // The violations attached by InvalidArgumentWithFields; empty when there are none.
 std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status);
+
+// RESOURCE_EXHAUSTED carrying `retry_after` as a payload that the gRPC adapter turns into the
+// ErrorDetails' retry_after_seconds (whole seconds, at least 1).
+absl::Status ResourceExhaustedRetryAfter(absl::string_view message, absl::Duration retry_after);
+
+// The retry hint attached by ResourceExhaustedRetryAfter; nullopt when there is none.
+std::optional<absl::Duration> RetryAfterOf(const absl::Status& status);
 
 }  // namespace pif

@@ -22,6 +22,19 @@ struct ServerOptions {
   std::string database_url;
   // Connections kept open to the database.
   int64_t db_pool_size = 8;
+  // PostgreSQL statement_timeout on every pooled connection: a longer statement is cancelled.
+  int64_t db_statement_timeout_seconds = 120;
+  // PostgreSQL idle_in_transaction_session_timeout on every pooled connection: a session idle
+  // inside a transaction longer is ended by the server and its transaction rolled back.
+  int64_t db_idle_in_transaction_seconds = 60;
+  // A record stream (SubmitRecords, ExportSnapshot) that moves no message for this long is
+  // ended DEADLINE_EXCEEDED and its transaction rolled back.
+  int64_t stream_idle_seconds = 30;
+  // A record stream still open after this long is ended DEADLINE_EXCEEDED, rolled back.
+  int64_t stream_max_seconds = 3600;
+  // Record streams open at once; further ones are refused RESOURCE_EXHAUSTED with a retry hint.
+  // 0: half the database pool (at least 1), so other calls always find a connection.
+  int64_t max_concurrent_streams = 0;
   // Largest gRPC message accepted or sent, in bytes.
   int64_t max_message_bytes = 16 * 1024 * 1024;
   // Seconds in-flight calls get to finish after SIGTERM before they are cancelled.
@@ -56,6 +69,14 @@ absl::Status CheckIdentityProvider(const ServerOptions& options);
 // --insecure_plaintext on a loopback listen address (127.0.0.0/8, ::1, localhost) and no TLS
 // file. INVALID_ARGUMENT saying what to do otherwise.
 absl::Status CheckTransport(const ServerOptions& options);
+
+// The record streams that may be open at once: --max_concurrent_streams, or half the database
+// pool (at least 1) when it is 0.
+int64_t StreamCapOf(const ServerOptions& options);
+
+// OK when the stream cap is below the pool size (a pool of 1 allows a cap of 1), so calls other
+// than streams always find a connection; INVALID_ARGUMENT saying what to change otherwise.
+absl::Status CheckStreamCap(const ServerOptions& options);
 
 // Declares the shared flags on `flags`, writing into *options (whose values are the defaults).
 void AddServerFlags(FlagSet& flags, ServerOptions* options);

@@ -13,6 +13,16 @@
 
 namespace pif::pg {
 
+// Server-side limits set on every connection the pool opens, so no statement and no forgotten
+// transaction holds a connection (and its locks) without bound.
+struct ConnectionLimits {
+  // PostgreSQL's statement_timeout: a statement running longer is cancelled (SQLSTATE 57014).
+  absl::Duration statement_timeout = absl::Seconds(120);
+  // PostgreSQL's idle_in_transaction_session_timeout: a session idle inside a transaction
+  // longer is ended by the server (its transaction rolled back, the connection replaced).
+  absl::Duration idle_in_transaction_timeout = absl::Seconds(60);
+};
+
 // Hands out connections one caller at a time; a broken connection is replaced on next use.
 class Pool {
  public:
@@ -34,8 +44,10 @@ class Pool {
     std::unique_ptr<pqxx::connection> connection_;
   };
 
-  // Opens `size` connections now, so a wrong address or password fails at start-up.
-  static absl::StatusOr<std::unique_ptr<Pool>> Open(std::string conninfo, int size);
+  // Opens `size` connections now, so a wrong address or password fails at start-up; every
+  // connection (and every one opened later in a broken one's place) gets `limits`.
+  static absl::StatusOr<std::unique_ptr<Pool>> Open(std::string conninfo, int size,
+                                                    ConnectionLimits limits = {});
 
   // Borrows a connection, waiting up to `timeout` for one to come back; UNAVAILABLE on timeout
   // or when the database cannot be reached.
@@ -59,11 +71,14 @@ class Pool {
   Stats CurrentStats() const;
 
  private:
-  Pool(std::string conninfo, int size);
+  Pool(std::string conninfo, int size, ConnectionLimits limits);
+  // Opens one connection with the pool's limits set; throws what libpqxx throws.
+  std::unique_ptr<pqxx::connection> Connect() const;
   void Return(std::unique_ptr<pqxx::connection> connection);
 
   const std::string conninfo_;
   const int size_;
+  const ConnectionLimits limits_;
   mutable std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_;

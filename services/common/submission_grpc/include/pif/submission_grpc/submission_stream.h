@@ -14,6 +14,7 @@
 #include "pif/submission/store.h"
 #include "pif/submission_grpc/batch_receiver.h"
 #include "pif/submission_grpc/request_checks.h"
+#include "pif/submission_grpc/stream_limits.h"
 
 namespace pif::submission_grpc {
 
@@ -34,16 +35,28 @@ inline absl::Status StreamEndedEarly(const grpc::ServerContext& context) {
 // caller's audit name. `records_of(chunk)` gives a chunk's
 // submitted records; `typed_of(submitted)` the typed record message inside one (unwrapped from
 // a `oneof record` wrapper with RecordInWrapper), nullptr when none. Nothing is committed unless
-// the BatchEnd arrives, counts every record, and is the last message.
+// the BatchEnd arrives, counts every record, and is the last message. The stream takes one of
+// the process's stream slots (RESOURCE_EXHAUSTED with a retry hint when none is free) and is
+// ended DEADLINE_EXCEEDED, nothing committed, when it passes the idle or duration limit
+// (stream_limits.h).
 template <typename Request, typename RecordsOf, typename TypedOf>
 absl::StatusOr<submission::BatchSummary> ReceiveSubmission(
     const CallScope& call, grpc::ServerReaderInterface<Request>& reader,
     submission::SubmissionStore& store, const submission::SubmissionSchema& schema,
     RecordsOf records_of, TypedOf typed_of) {
   const grpc::ServerContext& context = call.context();
+  // Declared before the receiver, so the batch is rolled back before the slot is freed.
+  absl::StatusOr<std::unique_ptr<StreamTicket>> ticket = EnterStream(context, "submission");
+  if (!ticket.ok()) return ticket.status();
+  // Why a Read failed: a limit the watchdog enforced, or the client.
+  const auto ended_early = [&]() -> absl::Status {
+    if (std::optional<absl::Status> ended = (*ticket)->Ended(); ended.has_value()) return *ended;
+    return StreamEndedEarly(context);
+  };
   BatchReceiver receiver(store, schema);
   Request request;
-  if (!reader.Read(&request)) return StreamEndedEarly(context);
+  if (!reader.Read(&request)) return ended_early();
+  (*ticket)->Touch();
   if (!request.has_header()) {
     return InvalidArgumentWithFields(
         "the first message of a submission must carry the BatchHeader",
@@ -63,6 +76,7 @@ absl::StatusOr<submission::BatchSummary> ReceiveSubmission(
   }
   if (receiver.replay().has_value()) return *receiver.replay();
   while (reader.Read(&request)) {
+    (*ticket)->Touch();
     if (request.has_chunk()) {
       for (const auto& submitted : records_of(request.chunk())) {
         const common::v1::SourceRef* source =
@@ -79,6 +93,9 @@ absl::StatusOr<submission::BatchSummary> ReceiveSubmission(
             {{"end", "MESSAGE_AFTER_BATCH_END",
               "the BatchEnd must be the last message; nothing was committed"}});
       }
+      if (std::optional<absl::Status> ended = (*ticket)->Disarm(); ended.has_value()) {
+        return *ended;
+      }
       if (context.IsCancelled()) return StreamEndedEarly(context);
       return receiver.Commit(request.end());
     } else {
@@ -88,7 +105,7 @@ absl::StatusOr<submission::BatchSummary> ReceiveSubmission(
       return InvalidArgumentWithFields(message, {{"content", "UNEXPECTED_MESSAGE", message}});
     }
   }
-  return StreamEndedEarly(context);
+  return ended_early();
 }
 
 }  // namespace pif::submission_grpc
