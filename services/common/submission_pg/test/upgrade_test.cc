@@ -233,7 +233,8 @@ TEST_P(UpgradeTest, ADatabaseOfTheReleasedMigrationsKeepsEveryRowAndTheStoreWork
   auto upgraded = MigrateServiceDatabase(*connection_, SpecOf(service));
   ASSERT_TRUE(upgraded.ok()) << upgraded.status();
   ASSERT_EQ(upgraded->size(), 2u);
-  EXPECT_EQ((*upgraded)[0].applied, (std::vector<int>{1}));
+  // The store's set, V002 (the data version floor) included.
+  EXPECT_EQ((*upgraded)[0].applied, (std::vector<int>{1, 2}));
   // The service's V001 and V002 are taken as applied: their earlier texts are accepted.
   EXPECT_THAT((*upgraded)[1].applied, IsEmpty());
   EXPECT_EQ((*upgraded)[1].current_version, 2);
@@ -243,6 +244,11 @@ TEST_P(UpgradeTest, ADatabaseOfTheReleasedMigrationsKeepsEveryRowAndTheStoreWork
   std::map<std::string, std::string> after = EveryRow(*connection_);
   ASSERT_EQ(after.count(kSubmissionVersionTable), 1u);
   after.erase(kSubmissionVersionTable);
+  // The one new table, the data version floor (V002): no floor raised by the upgrade.
+  ASSERT_EQ(after.count("data_version_floor"), 1u);
+  EXPECT_NE(after["data_version_floor"].find("\"version_floor\":0"), std::string::npos)
+      << after["data_version_floor"];
+  after.erase("data_version_floor");
   EXPECT_EQ(after, before);
   EXPECT_GE(before.size(), 6u);
 
