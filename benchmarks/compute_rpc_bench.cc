@@ -149,11 +149,16 @@ int Benchmark(int argc, char** argv) {
   if (options.keep_databases) intake_db.Keep();
   ServiceProcess intake(
       BinaryPath(environment.build_dir, "pif-intake"),
-      {"--listen=127.0.0.1:0", "--database_url=" + intake_db.conninfo(), "--drain_seconds=5"});
+      ServiceArgs("intake", {"--listen=127.0.0.1:0", "--database_url=" + intake_db.conninfo(),
+                             "--drain_seconds=5"}));
   auto intake_port = intake.WaitUntilServing();
   if (!intake_port.ok()) Fail("pif-intake did not start", intake_port.status());
   const std::string intake_address = absl::StrCat("127.0.0.1:", *intake_port);
-  auto intake_stub = pif::intake::v1::IntakeService::NewStub(pif::OpenChannel(intake_address));
+  // A council's system sends the records; an analyst computes (also a submitter: indicators reads
+  // intake's open rejections on the analyst's behalf).
+  auto intake_stub = pif::intake::v1::IntakeService::NewStub(pif::OpenChannel(
+      intake_address,
+      TestIdentity::Get().ClientOptionsFor({pif::auth::Role::kSubmitter}, {kCouncil})));
 
   std::cerr << "importing " << record_count << " records through pif-intake\n";
   const double import_load_before = LoadAverage1();
@@ -178,15 +183,19 @@ int Benchmark(int argc, char** argv) {
   for (int run = 1; run <= options.repeat; ++run) {
     FreshDatabase indicators_db(environment.pg, "compute_indicators");
     if (options.keep_databases) indicators_db.Keep();
-    ServiceProcess indicators(BinaryPath(environment.build_dir, "pif-indicators"),
-                              {"--listen=127.0.0.1:0", "--database_url=" + indicators_db.conninfo(),
-                               "--intake_address=" + intake_address,
-                               "--intake_deadline_seconds=600", "--drain_seconds=5"});
+    ServiceProcess indicators(
+        BinaryPath(environment.build_dir, "pif-indicators"),
+        ServiceArgs("indicators",
+                    {"--listen=127.0.0.1:0", "--database_url=" + indicators_db.conninfo(),
+                     "--intake_address=" + intake_address, "--intake_deadline_seconds=600",
+                     "--drain_seconds=5"}));
     auto port = indicators.WaitUntilServing();
     if (!port.ok()) Fail("pif-indicators did not start", port.status());
     indicators_start_rss = ResidentBytes(indicators.pid());
-    auto stub = pif::indicators::v1::IndicatorsService::NewStub(
-        pif::OpenChannel(absl::StrCat("127.0.0.1:", *port)));
+    auto stub = pif::indicators::v1::IndicatorsService::NewStub(pif::OpenChannel(
+        absl::StrCat("127.0.0.1:", *port),
+        TestIdentity::Get().ClientOptionsFor(
+            {pif::auth::Role::kAnalyst, pif::auth::Role::kSubmitter}, {kCouncil})));
     std::cerr << "run " << run << ": first call\n";
     calls.push_back(Compute(*stub, indicators, intake, environment, indicators_db.name(),
                             intake_db.name(), run, "first (pull snapshot, compute, store)"));

@@ -78,10 +78,12 @@ struct ExportRun {
 };
 
 std::vector<std::string> IntakeArgs(const std::string& conninfo) {
-  return {"--listen=127.0.0.1:0", "--database_url=" + conninfo, "--drain_seconds=5"};
+  return ServiceArgs("intake",
+                     {"--listen=127.0.0.1:0", "--database_url=" + conninfo, "--drain_seconds=5"});
 }
 
-// A started pif-intake over a fresh database.
+// A started pif-intake over a fresh database, with a stub as a council's system sending records
+// (a submitter) and one as the indicators service reading the snapshot for an analyst.
 struct RunningIntake {
   RunningIntake(const Options& options, absl::string_view prefix)
       : database(options.environment.pg, prefix),
@@ -91,13 +93,23 @@ struct RunningIntake {
     auto serving = service.WaitUntilServing();
     if (!serving.ok()) Fail("pif-intake did not start", serving.status());
     address = absl::StrCat("127.0.0.1:", *serving);
-    stub = intake::v1::IntakeService::NewStub(OpenChannel(address));
-    // One call first, so the channel is connected before anything is timed.
+    const TestIdentity& identity = TestIdentity::Get();
+    stub = intake::v1::IntakeService::NewStub(
+        OpenChannel(address, identity.ClientOptionsFor({auth::Role::kSubmitter}, {kCouncil})));
+    snapshot_stub = intake::v1::IntakeService::NewStub(OpenChannel(
+        address, identity.ClientOptionsFor({auth::Role::kAnalyst}, {kCouncil}, "indicators")));
+    // One call on each first, so the channels are connected before anything is timed.
+    grpc::ClientContext list_context;
+    intake::v1::ListBatchesRequest list;
+    list.set_council(kCouncil);
+    intake::v1::ListBatchesResponse batches;
+    grpc::Status status = stub->ListBatches(&list_context, list, &batches);
+    if (!status.ok()) Fail("ListBatches", absl::UnknownError(status.error_message()));
     grpc::ClientContext context;
     intake::v1::GetDataVersionRequest request;
     request.set_council(kCouncil);
     intake::v1::GetDataVersionResponse response;
-    const grpc::Status status = stub->GetDataVersion(&context, request, &response);
+    status = snapshot_stub->GetDataVersion(&context, request, &response);
     if (!status.ok()) Fail("GetDataVersion", absl::UnknownError(status.error_message()));
   }
 
@@ -105,6 +117,7 @@ struct RunningIntake {
   ServiceProcess service;
   std::string address;
   std::unique_ptr<intake::v1::IntakeService::Stub> stub;
+  std::unique_ptr<intake::v1::IntakeService::Stub> snapshot_stub;
 };
 
 LoadRun StreamTyped(const Options& options, RunningIntake& intake,
@@ -152,8 +165,8 @@ ExportRun Export(const Options& options, RunningIntake& intake) {
   run.load_before = LoadAverage1();
   RssSampler sampler(pid, absl::Milliseconds(100));
   const Stopwatch wall;
-  auto result =
-      ExportSnapshot(*intake.stub, kCouncil, static_cast<int>(options.export_chunk_records));
+  auto result = ExportSnapshot(*intake.snapshot_stub, kCouncil,
+                               static_cast<int>(options.export_chunk_records));
   run.wall_seconds = wall.Seconds();
   run.rss_max = sampler.Stop();
   if (!result.ok()) Fail("the snapshot export failed", result.status());
@@ -204,11 +217,18 @@ LoadRun Pifctl(const Options& options, const std::string& dir, int64_t records, 
   const double postgres_cpu = BackendCpuSeconds(options.environment.pg, intake.database.name());
   load.load_before = LoadAverage1();
   RssSampler sampler(pid, absl::Milliseconds(100));
-  auto command = RunMeasured(
-      BinaryPath(options.environment.build_dir, "pifctl"),
-      {"import", dir, absl::StrCat("--council=", kCouncil), "--address=" + intake.address,
-       "--format=json", "--progress=never", absl::StrCat("--chunk_records=", options.chunk_records),
-       absl::StrCat("--batch_id=bench-pifctl-", run)});
+  std::vector<std::string> args = {"import",
+                                   dir,
+                                   absl::StrCat("--council=", kCouncil),
+                                   "--address=" + intake.address,
+                                   "--format=json",
+                                   "--progress=never",
+                                   absl::StrCat("--chunk_records=", options.chunk_records),
+                                   absl::StrCat("--batch_id=bench-pifctl-", run)};
+  for (std::string& arg : TestIdentity::Get().PifctlArgs({auth::Role::kSubmitter}, {kCouncil})) {
+    args.push_back(std::move(arg));
+  }
+  auto command = RunMeasured(BinaryPath(options.environment.build_dir, "pifctl"), args);
   load.rss_max = sampler.Stop();
   if (!command.ok()) Fail("pifctl import", command.status());
   load.wall_seconds = command->wall_seconds;

@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
 # The local stack: the four pif services on fixed local ports, each on its own database in a
-# throwaway PostgreSQL cluster inside the (git-ignored) .pif/ folder.
+# throwaway PostgreSQL cluster inside the (git-ignored) .pif/ folder, with mutual TLS and a
+# development identity provider (deploy/make-dev-certs.sh .pif/certs): every service has its
+# certificate and verifies callers' tokens against the dev JWKS.
 #
 # Usage:
-#   deploy/local-stack.sh [up]             install dependencies, build, start PostgreSQL and the
-#                                          four services, wait until each reports SERVING
+#   deploy/local-stack.sh [up]             install dependencies, build, make (or renew) the dev
+#                                          PKI, start PostgreSQL and the four services, wait until
+#                                          each reports SERVING
 #   deploy/local-stack.sh down             stop the services (SIGTERM, SIGKILL after 30 s), then
 #                                          PostgreSQL
 #   deploy/local-stack.sh status           which services run and their health (exit 0 when all
 #                                          four run and are SERVING, 3 otherwise)
 #   deploy/local-stack.sh logs SERVICE [-f]  last lines of a service's log (-f: follow); SERVICE
 #                                          is intake, indicators, workforce, reporting or postgres
+#   deploy/local-stack.sh env              prints the exports that make pifctl call the stack
+#                                          with its client certificate (eval "$(... env)"); a
+#                                          token comes from deploy/make-dev-token.sh
 #
-# A second `up` reuses the build, the cluster and any service that is still running.
-# Files: .pif/pg (cluster, port 55432), .pif/logs/<service>.log, .pif/run/<service>.pid.
+# A second `up` reuses the build, the cluster, the certificates (renewed when within 7 days of
+# expiry; running services pick renewed files up) and any service that is still running.
+# Files: .pif/pg (cluster, port 55432), .pif/certs (dev PKI and identity provider),
+# .pif/logs/<service>.log, .pif/run/<service>.pid.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +32,10 @@ readonly PG_DIR="$STATE_DIR/pg"
 readonly PG_PORT=55432
 readonly LOG_DIR="$STATE_DIR/logs"
 readonly RUN_DIR="$STATE_DIR/run"
+readonly CERT_DIR="$STATE_DIR/certs"
+# The dev identity provider's names (those pifctl dev-token writes by default).
+readonly JWT_ISSUER="https://idp.pif.local"
+readonly JWT_AUDIENCE="pif"
 readonly PIFCTL="$BUILD_DIR/tools/pifctl/pifctl"
 readonly PSQL=/usr/lib/postgresql/15/bin/psql
 readonly HEALTH_TIMEOUT=60
@@ -50,6 +62,7 @@ usage: deploy/local-stack.sh [up]
        deploy/local-stack.sh down
        deploy/local-stack.sh status
        deploy/local-stack.sh logs SERVICE [-f]   (SERVICE: intake indicators workforce reporting postgres)
+       deploy/local-stack.sh env
 EOF
   exit "${1:-2}"
 }
@@ -79,18 +92,31 @@ port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# Exit status 0 when the gRPC server at ADDRESS reports SERVING (grpc.health.v1, overall).
+# pifctl's mutual TLS flags: its client certificate of the dev PKI.
+pifctl_tls_flags() {
+  printf '%s\n' "--tls_ca_file=$CERT_DIR/ca.pem" "--tls_cert_file=$CERT_DIR/pifctl.pem" \
+    "--tls_key_file=$CERT_DIR/pifctl.key"
+}
+
+# Exit status 0 when the gRPC server at ADDRESS reports SERVING (grpc.health.v1, overall), asked
+# over mutual TLS with pifctl's certificate (health needs no token).
 health_ok() {
   local address="$1"
   if [[ -x "$PIFCTL" ]]; then
-    timeout 10 "$PIFCTL" health --address="$address" >/dev/null 2>&1
+    local flags=()
+    mapfile -t flags < <(pifctl_tls_flags)
+    timeout 10 "$PIFCTL" health --address="$address" "${flags[@]}" >/dev/null 2>&1
   else
     # pifctl not built: ask with Debian's python3-grpcio directly. An empty
     # HealthCheckRequest is zero bytes; a SERVING response is field 1 = 1 (bytes 08 01).
-    timeout 10 /usr/bin/python3 - "$address" >/dev/null 2>&1 <<'PY'
+    timeout 10 /usr/bin/python3 - "$address" "$CERT_DIR" >/dev/null 2>&1 <<'PY'
 import sys
 import grpc
-channel = grpc.insecure_channel(sys.argv[1])
+def read(name):
+    with open(sys.argv[2] + "/" + name, "rb") as f:
+        return f.read()
+credentials = grpc.ssl_channel_credentials(read("ca.pem"), read("pifctl.key"), read("pifctl.pem"))
+channel = grpc.secure_channel(sys.argv[1], credentials)
 check = channel.unary_unary("/grpc.health.v1.Health/Check",
                             request_serializer=lambda m: m,
                             response_deserializer=lambda b: b)
@@ -159,6 +185,12 @@ start_service() {
     --listen="127.0.0.1:${GRPC_PORT[$svc]}"
     --metrics_listen="127.0.0.1:${METRICS_PORT[$svc]}"
     --database_url="host=127.0.0.1 port=$PG_PORT user=$db dbname=$db"
+    --tls_ca_file="$CERT_DIR/ca.pem"
+    --tls_cert_file="$CERT_DIR/$svc.pem"
+    --tls_key_file="$CERT_DIR/$svc.key"
+    --jwks_file="$CERT_DIR/jwks.json"
+    --jwt_issuer="$JWT_ISSUER"
+    --jwt_audience="$JWT_AUDIENCE"
   )
   local extra=()
   read -r -a extra <<<"${EXTRA_ARGS[$svc]}"
@@ -216,11 +248,21 @@ print_endpoints() {
       "http://127.0.0.1:${METRICS_PORT[$svc]}/metrics" ".pif/logs/$svc.log"
   done
   printf '  %-11s %s\n' postgres "host=127.0.0.1 port=$PG_PORT user=postgres (databases pif_<service>)"
+  printf '  %-11s %s\n' certs ".pif/certs (dev CA, a certificate per service and pifctl, dev identity provider)"
   printf '\n'
-  printf '  health:  %s health --address=127.0.0.1:50051\n' "build/tools/pifctl/pifctl"
+  printf '  pifctl:  eval "$(deploy/local-stack.sh env)"   (mutual TLS with pifctl'"'"'s certificate)\n'
+  printf '  health:  build/tools/pifctl/pifctl health\n'
+  printf '  token:   deploy/make-dev-token.sh --roles analyst --councils S12000033 --out .pif/my.token\n'
+  printf '           export PIF_TOKEN_FILE=.pif/my.token   (every call but health needs one)\n'
   printf '  stop:    deploy/local-stack.sh down\n'
   printf '  status:  deploy/local-stack.sh status\n'
   printf '  logs:    deploy/local-stack.sh logs <service> [-f]\n\n'
+}
+
+# The dev PKI and identity provider: made, renewed when within 7 days of expiry, kept otherwise.
+make_certs() {
+  log "dev PKI and identity provider in $CERT_DIR"
+  PIFCTL="$PIFCTL" "$REPO_ROOT/deploy/make-dev-certs.sh" "$CERT_DIR"
 }
 
 cmd_up() {
@@ -228,6 +270,7 @@ cmd_up() {
   log "installing dependencies"
   "$REPO_ROOT/deploy/install-deps.sh"
   build
+  make_certs
   mkdir -p "$LOG_DIR" "$RUN_DIR"
   "$REPO_ROOT/deploy/pg-cluster.sh" start "$PG_DIR" "$PG_PORT" >/dev/null
   create_databases
@@ -313,6 +356,13 @@ cmd_status() {
   ((all_ok == 1)) || return 3
 }
 
+cmd_env() {
+  printf 'export PIFCTL_TLS_CA_FILE=%q\n' "$CERT_DIR/ca.pem"
+  printf 'export PIFCTL_TLS_CERT_FILE=%q\n' "$CERT_DIR/pifctl.pem"
+  printf 'export PIFCTL_TLS_KEY_FILE=%q\n' "$CERT_DIR/pifctl.key"
+  printf '# a token: deploy/make-dev-token.sh --roles ROLE --councils GSS --out FILE; export PIF_TOKEN_FILE=FILE\n'
+}
+
 cmd_logs() {
   local svc="$1" follow="${2:-}" file
   case "$svc" in
@@ -344,6 +394,10 @@ case "${1:-up}" in
   logs)
     [[ $# -eq 2 || $# -eq 3 ]] || usage
     cmd_logs "$2" "${3:-}"
+    ;;
+  env)
+    [[ $# -eq 1 ]] || usage
+    cmd_env
     ;;
   -h | --help) usage 0 ;;
   *) usage ;;

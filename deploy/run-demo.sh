@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The main job of pif, in one command: install what is missing, build, start the local stack
-# (throwaway PostgreSQL and the four services), generate a synthetic sample council (or take a
-# council's own CSV files with --data DIR), import it, compute every indicator, publish the PIF
-# report and write report.html, report.csv and report.json to an output folder.
+# (throwaway PostgreSQL and the four services, with mutual TLS and a development identity
+# provider), generate a synthetic sample council (or take a council's own CSV files with --data
+# DIR), import it, compute every indicator, publish the PIF report and write report.html,
+# report.csv and report.json to an output folder. pifctl calls with its client certificate and a
+# dev token for the council (roles submitter, analyst and publisher: what the demo does).
 #
 # Usage: deploy/run-demo.sh [--data DIR] [--council GSS] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
 #                           [--children N] [--out DIR]
@@ -27,7 +29,7 @@ die() {
   exit 1
 }
 usage() {
-  sed -n '7,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '9,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit "${1:-2}"
 }
 
@@ -52,8 +54,17 @@ done
 
 step() { log "==== $*"; }
 
-step "1/6 local stack (install, build, PostgreSQL, four services)"
+step "1/6 local stack (install, build, dev PKI, PostgreSQL, four services)"
 "$REPO_ROOT/deploy/local-stack.sh" up
+
+# pifctl calls as a person of the council: its client certificate of the dev PKI, and a token of
+# the dev identity provider for the roles the demo needs (send records, compute, publish).
+eval "$("$REPO_ROOT/deploy/local-stack.sh" env)"
+readonly TOKEN_FILE="$REPO_ROOT/.pif/run/demo.token"
+"$REPO_ROOT/deploy/make-dev-token.sh" --dir "$REPO_ROOT/.pif/certs" --subject demo \
+  --roles submitter,analyst,publisher --councils "$COUNCIL" --lifetime 2h --out "$TOKEN_FILE"
+export PIF_TOKEN_FILE="$TOKEN_FILE"
+log "pifctl calls with .pif/certs/pifctl.pem and a 2-hour token for $COUNCIL (.pif/run/demo.token)"
 
 if [[ -z "$DATA_DIR" ]]; then
   DATA_DIR="$REPO_ROOT/.pif/sample-$CHILDREN"

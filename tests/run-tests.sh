@@ -5,21 +5,25 @@
 #   (default)   install dependencies, build into build/ (RelWithDebInfo), buf lint, buf breaking
 #               against main (when on another commit than the main branch), clang-format check,
 #               the layer check (tests/check-layers.py),
-#               start a throwaway PostgreSQL in .pif/test-pg on a free port, ctest, then
-#               tests/e2e/health_check.py when present
+#               start a throwaway PostgreSQL in .pif/test-pg on a free port, make the run's dev
+#               PKI and identity provider in .pif/test-identity (deploy/make-dev-certs.sh), ctest,
+#               then tests/e2e/health_check.py when present
 #   --sanitize  build into build-asan/ with address and undefined-behaviour sanitizers and run
 #               only the tests labelled `unit` there (no lint, no format check, no PostgreSQL)
 #   --quick     skip deploy/install-deps.sh
 #
 # The C++ integration tests read PIF_TEST_PG (a libpq connection string of a superuser on the
-# throwaway cluster; they create their own databases with it) and PIF_BUILD_DIR (the absolute
-# build folder, where the service binaries are). The cluster is stopped on exit, also on failure.
+# throwaway cluster; they create their own databases with it), PIF_BUILD_DIR (the absolute
+# build folder, where the service binaries are) and PIF_TEST_IDENTITY (the certificates, signing
+# key and JWKS every test starts the services with and calls them with: made once per run, not
+# once per test process). The cluster is stopped on exit, also on failure.
 # Prints a one-line summary at the end; exits non-zero when any step failed.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
 readonly PG_DIR="$REPO_ROOT/.pif/test-pg"
+readonly IDENTITY_DIR="$REPO_ROOT/.pif/test-identity"
 readonly FIRST_PG_PORT=56432
 
 log() { printf '[pif] %s\n' "$*" >&2; }
@@ -197,6 +201,15 @@ step_postgres() {
   log "PIF_TEST_PG=\"$PIF_TEST_PG\""
 }
 
+# A fresh dev PKI and identity provider for the run (the services refuse to start without TLS
+# and an identity provider).
+step_identity() {
+  rm -rf -- "$IDENTITY_DIR"
+  PIFCTL="$BUILD_DIR/tools/pifctl/pifctl" "$REPO_ROOT/deploy/make-dev-certs.sh" "$IDENTITY_DIR" ||
+    return 1
+  export PIF_TEST_IDENTITY="$IDENTITY_DIR"
+}
+
 step_ctest() {
   local args=(--test-dir "$BUILD_DIR" --output-on-failure -j2 --timeout 300 --no-tests=error)
   if ((SANITIZE)); then
@@ -247,7 +260,7 @@ fi
 run_step format step_format || true
 run_step layers step_layers || true
 
-if run_step postgres step_postgres; then
+if run_step postgres step_postgres && run_step pki step_identity; then
   run_step ctest step_ctest || true
   if [[ -f tests/e2e/health_check.py ]]; then
     run_step e2e step_e2e || true

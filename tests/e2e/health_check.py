@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Independent client check: Debian's python3-grpcio (no pif code, no generated stubs) asks each
-real service binary for grpc.health.v1 health and lists its API through server reflection.
+real service binary for grpc.health.v1 health and lists its API through server reflection, over
+mutual TLS with pifctl's certificate of the dev PKI (deploy/make-dev-certs.sh); a plaintext
+client gets no answer.
 
-Needs PIF_TEST_PG (the throwaway cluster of tests/run-tests.sh) and PIF_BUILD_DIR.
-Prints 'N passed, M failed' and exits non-zero on any failure.
+Needs PIF_TEST_PG (the throwaway cluster of tests/run-tests.sh) and PIF_BUILD_DIR; uses the dev
+PKI in PIF_TEST_IDENTITY when set (tests/run-tests.sh makes one), else makes one in a temporary
+folder. Prints 'N passed, M failed' and exits non-zero on any failure.
 """
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -105,8 +109,56 @@ def describes_symbol(channel, symbol):
     return False
 
 
-def start(binary, conninfo, log):
-    args = [binary, "--listen=127.0.0.1:0", "--database_url=" + conninfo, "--drain_seconds=5"]
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+ISSUER = "https://idp.pif.local"
+AUDIENCE = "pif"
+
+
+def dev_pki(build):
+    """The folder of the dev PKI and identity provider, and the folder to remove afterwards."""
+    shared = os.environ.get("PIF_TEST_IDENTITY")
+    if shared:
+        return shared, None
+    made = tempfile.mkdtemp(prefix="pif-e2e-pki-")
+    env = dict(os.environ, PIFCTL=os.path.join(build, "tools", "pifctl", "pifctl"))
+    subprocess.run([os.path.join(REPO, "deploy", "make-dev-certs.sh"), made], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return made, made
+
+
+def service_flags(pki, service):
+    """What a service binary needs to start: its certificate, the CA and the identity provider."""
+    return ["--tls_ca_file=%s/ca.pem" % pki, "--tls_cert_file=%s/%s.pem" % (pki, service),
+            "--tls_key_file=%s/%s.key" % (pki, service), "--jwks_file=%s/jwks.json" % pki,
+            "--jwt_issuer=" + ISSUER, "--jwt_audience=" + AUDIENCE]
+
+
+def tls_channel(pki, address):
+    """A channel to `address` over mutual TLS with pifctl's certificate, trusting the dev CA."""
+    def read(name):
+        with open(os.path.join(pki, name), "rb") as f:
+            return f.read()
+    credentials = grpc.ssl_channel_credentials(root_certificates=read("ca.pem"),
+                                               private_key=read("pifctl.key"),
+                                               certificate_chain=read("pifctl.pem"))
+    return grpc.secure_channel(address, credentials)
+
+
+def answers_plaintext(address):
+    """True when a plaintext client gets a health answer from `address`."""
+    channel = grpc.insecure_channel(address)
+    try:
+        health(channel, "")
+        return True
+    except grpc.RpcError:
+        return False
+    finally:
+        channel.close()
+
+
+def start(binary, conninfo, log, flags):
+    args = [binary, "--listen=127.0.0.1:0", "--database_url=" + conninfo,
+            "--drain_seconds=5"] + flags
     process = subprocess.Popen(args, stdout=log, stderr=log)
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -130,6 +182,7 @@ def start(binary, conninfo, log):
 def main():
     build = os.environ.get("PIF_BUILD_DIR", os.path.join(os.path.dirname(__file__), "../../build"))
     server = os.environ["PIF_TEST_PG"]
+    pki, made = dev_pki(build)
     passed = failed = 0
 
     def expect(condition, what):
@@ -144,9 +197,12 @@ def main():
         path = os.path.join(build, "services", binary[4:], binary)
         database = "pif_e2e_%s_%08x" % (binary[4:], random.getrandbits(32))
         with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
-            process, port = start(path, server + " dbname=" + database, log)
+            process, port = start(path, server + " dbname=" + database, log,
+                                  service_flags(pki, binary[4:]))
             try:
-                channel = grpc.insecure_channel("127.0.0.1:%d" % port)
+                address = "127.0.0.1:%d" % port
+                expect(not answers_plaintext(address), binary + " gives a plaintext client no answer")
+                channel = tls_channel(pki, address)
                 expect(health(channel, "") == "SERVING", binary + " server health is SERVING")
                 expect(health(channel, service) == "SERVING", service + " health is SERVING")
                 names = list_services(channel)
@@ -160,7 +216,9 @@ def main():
                 subprocess.run(["psql", server + " dbname=postgres", "-qc",
                                 "DROP DATABASE IF EXISTS %s WITH (FORCE)" % database],
                                check=False, capture_output=True)
-        print("%s: health SERVING, reflection lists %s" % (binary, service))
+        print("%s: over mutual TLS health SERVING, reflection lists %s" % (binary, service))
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
     print("health_check: %d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 else 1
 

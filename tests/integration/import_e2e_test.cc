@@ -20,6 +20,7 @@
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
+#include "pif/testing/test_identity.h"
 
 namespace pif {
 namespace {
@@ -28,6 +29,7 @@ using testing::BinaryPath;
 using ::testing::HasSubstr;
 using testing::ServiceProcess;
 using testing::TestDatabase;
+using testing::TestIdentity;
 using Table = std::vector<std::vector<std::string>>;  // header row, then records
 
 // One valid row of every intake file, parents before children.
@@ -99,9 +101,13 @@ class ImportE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     database_ = new TestDatabase("import_e2e");
-    intake_ = new ServiceProcess(BinaryPath("pif-intake"),
-                                 {"--listen=127.0.0.1:0", "--database_url=" + database_->conninfo(),
-                                  "--drain_seconds=5", "--db_pool_size=4"});
+    std::vector<std::string> args = {"--listen=127.0.0.1:0",
+                                     "--database_url=" + database_->conninfo(), "--drain_seconds=5",
+                                     "--db_pool_size=4"};
+    for (std::string& arg : TestIdentity::Get().ServiceArgs("intake")) {
+      args.push_back(std::move(arg));
+    }
+    intake_ = new ServiceProcess(BinaryPath("pif-intake"), args);
     auto port = intake_->WaitUntilServing();
     ASSERT_TRUE(port.ok()) << port.status() << intake_->Log();
     address_ = new std::string(absl::StrCat("127.0.0.1:", *port));
@@ -130,12 +136,16 @@ class ImportE2eTest : public ::testing::Test {
     out << text;
   }
 
-  // Runs `pifctl import --council=COUNCIL [extra...] DIR` against the test's intake.
+  // Runs `pifctl import --council=COUNCIL [extra...] DIR` against the test's intake, as a
+  // submitter of that council.
   PifctlRun Import(const std::string& council, std::vector<std::string> extra = {},
                    const std::string& address = "") const {
     std::vector<std::string> args = {"import", "--council=" + council,
                                      "--address=" + (address.empty() ? *address_ : address)};
     args.insert(args.end(), extra.begin(), extra.end());
+    for (std::string& arg : TestIdentity::Get().PifctlArgs({auth::Role::kSubmitter}, {council})) {
+      args.push_back(std::move(arg));
+    }
     args.push_back(directory_.string());
     ServiceProcess process(BinaryPath("pifctl"), args);
     PifctlRun run;
@@ -149,19 +159,27 @@ class ImportE2eTest : public ::testing::Test {
     return run;
   }
 
-  static std::unique_ptr<intake::v1::IntakeService::Stub> Stub() {
-    return intake::v1::IntakeService::NewStub(OpenChannel(*address_));
+  // Intake over mutual TLS as `party`: pifctl (a person) or a service reading records for the
+  // figures (ExportSnapshot and GetDataVersion take only services).
+  static std::unique_ptr<intake::v1::IntakeService::Stub> Stub(absl::string_view party) {
+    return intake::v1::IntakeService::NewStub(
+        OpenChannel(*address_, TestIdentity::Get().TlsClientOptions(party)));
   }
-  static std::unique_ptr<grpc::ClientContext> Context() {
+  // A call's context with a token for `role` in `council`.
+  static std::unique_ptr<grpc::ClientContext> Context(auth::Role role, const std::string& council) {
     auto context = std::make_unique<grpc::ClientContext>();
     context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    TestIdentity::Get().AddToken(*context, {role}, {council});
     return context;
   }
+  // The council's data version, read as the indicators service reads it for an analyst.
   static int64_t DataVersion(const std::string& council) {
     intake::v1::GetDataVersionRequest request;
     request.set_council(council);
     intake::v1::GetDataVersionResponse response;
-    const grpc::Status status = Stub()->GetDataVersion(Context().get(), request, &response);
+    const grpc::Status status =
+        Stub("indicators")
+            ->GetDataVersion(Context(auth::Role::kAnalyst, council).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response.data_version();
   }
@@ -192,8 +210,8 @@ TEST_F(ImportE2eTest, EveryRecordTypeIsAcceptedAndRunningTheSameImportAgainIsARe
   // Every type arrived: the snapshot counts one record of each.
   intake::v1::ExportSnapshotRequest request;
   request.set_council("S12000033");
-  auto context = Context();
-  auto reader = Stub()->ExportSnapshot(context.get(), request);
+  auto context = Context(auth::Role::kAnalyst, "S12000033");
+  auto reader = Stub("indicators")->ExportSnapshot(context.get(), request);
   intake::v1::ExportSnapshotResponse message;
   ASSERT_TRUE(reader->Read(&message));
   ASSERT_EQ(message.header().record_counts_size(), 15);
@@ -232,7 +250,8 @@ TEST_F(ImportE2eTest, RejectedRowsArePrintedByFileRowFieldAndRuleAndKeptByIntake
   intake::v1::ListRejectionsRequest request;
   request.set_council("S12000034");
   intake::v1::ListRejectionsResponse response;
-  const grpc::Status status = Stub()->ListRejections(Context().get(), request, &response);
+  const grpc::Status status = Stub("pifctl")->ListRejections(
+      Context(auth::Role::kSubmitter, "S12000034").get(), request, &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   ASSERT_EQ(response.rejections_size(), 1);
   const common::v1::Rejection& kept = response.rejections(0).rejection();

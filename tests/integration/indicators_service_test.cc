@@ -20,6 +20,7 @@
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
+#include "pif/testing/test_identity.h"
 
 namespace pif {
 namespace {
@@ -29,8 +30,15 @@ using ::testing::HasSubstr;
 using testing::RunCommand;
 using testing::ServiceProcess;
 using testing::TestDatabase;
+using testing::TestIdentity;
 
 constexpr char kCouncil[] = "S12000033";
+
+// Internal figures are for analysts. The indicators service reads intake's open rejections on the
+// caller's behalf (the data-quality note these tests check), which intake admits for submitters.
+const std::vector<auth::Role> kInternalReader = {auth::Role::kAnalyst, auth::Role::kSubmitter};
+// Published figures are for viewers.
+const std::vector<auth::Role> kPublishedReader = {auth::Role::kViewer};
 
 common::v1::Date DateOf(int year, int month, int day) {
   common::v1::Date date;
@@ -125,16 +133,20 @@ std::vector<intake::v1::Record> LivesImproved() {
   return records;
 }
 
-std::vector<std::string> ServiceArgs(const std::string& conninfo) {
-  return {"--listen=127.0.0.1:0", "--database_url=" + conninfo, "--drain_seconds=2",
-          "--db_pool_size=2"};
+// The flags of `service` over `conninfo`, with mutual TLS and the test identity provider.
+std::vector<std::string> ServiceArgs(const std::string& service, const std::string& conninfo) {
+  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--database_url=" + conninfo,
+                                   "--drain_seconds=2", "--db_pool_size=2"};
+  for (std::string& arg : TestIdentity::Get().ServiceArgs(service)) args.push_back(std::move(arg));
+  return args;
 }
 
-// Sends `records` as one batch; returns the summary.
+// Sends `records` as one batch, as a submitter of the council; returns the summary.
 intake::v1::SubmitRecordsResponse Submit(intake::v1::IntakeService::Stub& intake,
                                          const std::vector<intake::v1::Record>& records,
                                          const std::string& batch_id) {
   grpc::ClientContext context;
+  TestIdentity::Get().AddToken(context, {auth::Role::kSubmitter}, {kCouncil});
   intake::v1::SubmitRecordsResponse response;
   auto writer = intake.SubmitRecords(&context, &response);
   intake::v1::SubmitRecordsRequest header;
@@ -231,27 +243,34 @@ class IndicatorsServiceTest : public ::testing::Test {
   IndicatorsServiceTest()
       : intake_db_("e2e_intake"),
         indicators_db_("e2e_indicators"),
-        intake_(BinaryPath("pif-intake"), ServiceArgs(intake_db_.conninfo())) {}
+        intake_(BinaryPath("pif-intake"), ServiceArgs("intake", intake_db_.conninfo())) {}
 
   void SetUp() override {
     auto intake_port = intake_.WaitUntilServing();
     ASSERT_TRUE(intake_port.ok()) << intake_port.status();
     intake_address_ = absl::StrCat("127.0.0.1:", *intake_port);
-    std::vector<std::string> args = ServiceArgs(indicators_db_.conninfo());
+    std::vector<std::string> args = ServiceArgs("indicators", indicators_db_.conninfo());
     args.push_back("--intake_address=" + intake_address_);
     args.push_back("--intake_deadline_seconds=10");
     indicators_ = std::make_unique<ServiceProcess>(BinaryPath("pif-indicators"), args);
     auto port = indicators_->WaitUntilServing();
     ASSERT_TRUE(port.ok()) << port.status();
     indicators_address_ = absl::StrCat("127.0.0.1:", *port);
-    intake_stub_ = intake::v1::IntakeService::NewStub(OpenChannel(intake_address_));
-    stub_ = indicators::v1::IndicatorsService::NewStub(OpenChannel(indicators_address_));
+    const ClientOptions tls = TestIdentity::Get().TlsClientOptions("pifctl");
+    intake_stub_ = intake::v1::IntakeService::NewStub(OpenChannel(intake_address_, tls));
+    stub_ = indicators::v1::IndicatorsService::NewStub(OpenChannel(indicators_address_, tls));
   }
 
+  // ComputeIndicators as an analyst (internal figures) or a viewer (published ones).
   grpc::Status Compute(const indicators::v1::ComputeIndicatorsRequest& request,
                        indicators::v1::ComputeIndicatorsResponse* response) {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    TestIdentity::Get().AddToken(context,
+                                 request.disclosure_mode() == common::v1::DISCLOSURE_MODE_INTERNAL
+                                     ? kInternalReader
+                                     : kPublishedReader,
+                                 {request.council()});
     return stub_->ComputeIndicators(&context, request, response);
   }
 
@@ -316,7 +335,8 @@ TEST_F(IndicatorsServiceTest, PifctlPrintsTheDocumentedJson) {
   const std::string output =
       Output(absl::StrCat(BinaryPath("pifctl"), " indicators --address ", indicators_address_,
                           " --council ", kCouncil, " --from 2023-08-01 --to 2024-07-31",
-                          " --codes '1 S.1,1 N.1' --breakdown sex --published --format json"));
+                          " --codes '1 S.1,1 N.1' --breakdown sex --published --format json",
+                          TestIdentity::Get().PifctlFlags(kPublishedReader, {kCouncil})));
   ASSERT_FALSE(output.empty()) << indicators_->Log();
   const nlohmann::ordered_json json = nlohmann::ordered_json::parse(output);
   EXPECT_EQ(json.at("council"), kCouncil);
@@ -401,18 +421,22 @@ TEST_F(IndicatorsServiceTest, PublishedFiguresShowThePartsOf2R5OnlyAsItsResponde
   const std::string pifctl =
       absl::StrCat(BinaryPath("pifctl"), " indicators --address ", indicators_address_,
                    " --council ", kCouncil, " --from 2023-08-01 --to 2024-07-31");
-  const auto [printed_status, printed] = RunCommand(pifctl + " --published --format csv");
+  const std::string as_viewer = TestIdentity::Get().PifctlFlags(kPublishedReader, {kCouncil});
+  const std::string as_analyst = TestIdentity::Get().PifctlFlags(kInternalReader, {kCouncil});
+  const auto [printed_status, printed] =
+      RunCommand(pifctl + " --published --format csv" + as_viewer);
   EXPECT_EQ(printed_status, 0) << printed;
   EXPECT_THAT(printed, HasSubstr("\n2 R.5,"));
   EXPECT_THAT(printed, HasSubstr(",respondent,CHILD,c,8,c,"));
   EXPECT_THAT(printed, ::testing::Not(HasSubstr("2 R.5 child")));
   EXPECT_THAT(printed, ::testing::Not(HasSubstr("2 R.5 parent")));
   const auto [refused_status, refusal] =
-      RunCommand(pifctl + " --published --codes '2 R.5 parent' --format csv");
+      RunCommand(pifctl + " --published --codes '2 R.5 parent' --format csv" + as_viewer);
   EXPECT_EQ(refused_status, 1) << refusal;
   EXPECT_THAT(refusal, HasSubstr("INVALID_ARGUMENT"));
   EXPECT_THAT(refusal, HasSubstr("\"2 R.5 parent\" is not published on its own"));
-  const auto [internal_status, internal_printed] = RunCommand(pifctl + " --format csv");
+  const auto [internal_status, internal_printed] =
+      RunCommand(pifctl + " --format csv" + as_analyst);
   EXPECT_EQ(internal_status, 0) << internal_printed;
   EXPECT_THAT(internal_printed, HasSubstr("\n2 R.5 child,"));
   EXPECT_THAT(internal_printed, HasSubstr("\n2 R.5 parent,"));

@@ -17,6 +17,7 @@
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
+#include "pif/testing/test_identity.h"
 
 namespace pif {
 namespace {
@@ -27,13 +28,16 @@ using intake::v1::SubmitRecordsResponse;
 using testing::BinaryPath;
 using testing::ServiceProcess;
 using testing::TestDatabase;
+using testing::TestIdentity;
 
 constexpr int kChildren = 4000;
 constexpr int kPerChunk = 500;
 
-std::unique_ptr<grpc::ClientContext> Context() {
+// A call's context with a token for `role` in `council`.
+std::unique_ptr<grpc::ClientContext> Context(auth::Role role, const std::string& council) {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  TestIdentity::Get().AddToken(*context, {role}, {council});
   return context;
 }
 
@@ -64,29 +68,36 @@ SubmitRecordsRequest End() {
   return request;
 }
 
-// A running intake on `database` and a stub to it.
+// A running intake on `database`, a stub to it as a council's system sending records (pifctl's
+// certificate), and one as the indicators service reading snapshots (a services-only rpc).
 struct Intake {
   std::unique_ptr<ServiceProcess> process;
   std::unique_ptr<IntakeService::Stub> stub;
+  std::unique_ptr<IntakeService::Stub> snapshot_stub;
 };
 
 Intake Start(const TestDatabase& database) {
   Intake intake;
-  intake.process = std::make_unique<ServiceProcess>(
-      BinaryPath("pif-intake"),
-      std::vector<std::string>{"--listen=127.0.0.1:0", "--database_url=" + database.conninfo(),
-                               "--drain_seconds=1", "--db_pool_size=4"});
+  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--database_url=" + database.conninfo(),
+                                   "--drain_seconds=1", "--db_pool_size=4"};
+  for (std::string& arg : TestIdentity::Get().ServiceArgs("intake")) args.push_back(std::move(arg));
+  intake.process = std::make_unique<ServiceProcess>(BinaryPath("pif-intake"), args);
   auto port = intake.process->WaitUntilServing();
   EXPECT_TRUE(port.ok()) << port.status();
   if (port.ok()) {
-    intake.stub = IntakeService::NewStub(OpenChannel(absl::StrCat("127.0.0.1:", *port)));
+    const std::string address = absl::StrCat("127.0.0.1:", *port);
+    intake.stub = IntakeService::NewStub(
+        OpenChannel(address, TestIdentity::Get().TlsClientOptions("pifctl")));
+    intake.snapshot_stub = IntakeService::NewStub(
+        OpenChannel(address, TestIdentity::Get().TlsClientOptions("indicators")));
   }
   return intake;
 }
 
-// The council's data version and the number of children its snapshot holds.
+// The council's data version and the number of children its snapshot holds, read as the
+// indicators service reads them for an analyst.
 std::pair<int64_t, int> VersionAndChildren(IntakeService::Stub& stub, const std::string& council) {
-  auto context = Context();
+  auto context = Context(auth::Role::kAnalyst, council);
   intake::v1::ExportSnapshotRequest request;
   request.set_council(council);
   auto reader = stub.ExportSnapshot(context.get(), request);
@@ -105,7 +116,7 @@ std::pair<int64_t, int> VersionAndChildren(IntakeService::Stub& stub, const std:
 // Sends the whole batch and returns the status and whether it was a replay.
 std::pair<grpc::Status, bool> SubmitWhole(IntakeService::Stub& stub, const std::string& council,
                                           const std::string& batch_id) {
-  auto context = Context();
+  auto context = Context(auth::Role::kSubmitter, council);
   SubmitRecordsResponse response;
   auto writer = stub.SubmitRecords(context.get(), &response);
   writer->Write(Header(council, batch_id));
@@ -130,7 +141,7 @@ TEST(IntakeFaultTest, AServerKilledAnywhereInABatchLeavesAllOfItOrNoneAndTheRetr
     ASSERT_NE(intake.stub, nullptr);
     grpc::Status status;
     {
-      auto context = Context();
+      auto context = Context(auth::Role::kSubmitter, council);
       SubmitRecordsResponse response;
       auto writer = intake.stub->SubmitRecords(context.get(), &response);
       writer->Write(Header(council, "nightly"));
@@ -150,7 +161,7 @@ TEST(IntakeFaultTest, AServerKilledAnywhereInABatchLeavesAllOfItOrNoneAndTheRetr
     }
     Intake restarted = Start(database);
     ASSERT_NE(restarted.stub, nullptr);
-    const auto [version, children] = VersionAndChildren(*restarted.stub, council);
+    const auto [version, children] = VersionAndChildren(*restarted.snapshot_stub, council);
     // All of the batch or none of it; a commit the client was told of is there.
     EXPECT_TRUE((version == 0 && children == 0) || (version == 1 && children == kChildren))
         << "version " << version << ", " << children << " children";
@@ -162,7 +173,8 @@ TEST(IntakeFaultTest, AServerKilledAnywhereInABatchLeavesAllOfItOrNoneAndTheRetr
     const auto [retry, replayed] = SubmitWhole(*restarted.stub, council, "nightly");
     ASSERT_TRUE(retry.ok()) << retry.error_message();
     EXPECT_EQ(replayed, version == 1);
-    EXPECT_EQ(VersionAndChildren(*restarted.stub, council), std::make_pair(int64_t{1}, kChildren));
+    EXPECT_EQ(VersionAndChildren(*restarted.snapshot_stub, council),
+              std::make_pair(int64_t{1}, kChildren));
   }
   // The kill landed before the commit at least once (the mid-stream run always does).
   EXPECT_GT(lost, 0);

@@ -20,6 +20,7 @@
 #include "pif/submission_grpc/record_oneof.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
+#include "pif/testing/test_identity.h"
 
 namespace pif {
 namespace {
@@ -34,6 +35,7 @@ using intake::v1::SubmittedRecord;
 using testing::BinaryPath;
 using testing::ServiceProcess;
 using testing::TestDatabase;
+using testing::TestIdentity;
 using Cells = std::vector<std::pair<std::string, std::string>>;
 
 // ---- records ------------------------------------------------------------------------------
@@ -216,24 +218,36 @@ class IntakeServiceTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     database_ = new TestDatabase("intake_svc");
-    process_ =
-        new ServiceProcess(BinaryPath("pif-intake"),
-                           {"--listen=127.0.0.1:0", "--database_url=" + database_->conninfo(),
-                            "--drain_seconds=5", "--db_pool_size=6"});
+    std::vector<std::string> args = {"--listen=127.0.0.1:0",
+                                     "--database_url=" + database_->conninfo(), "--drain_seconds=5",
+                                     "--db_pool_size=6"};
+    for (std::string& arg : TestIdentity::Get().ServiceArgs("intake")) {
+      args.push_back(std::move(arg));
+    }
+    process_ = new ServiceProcess(BinaryPath("pif-intake"), args);
     auto port = process_->WaitUntilServing();
     ASSERT_TRUE(port.ok()) << port.status() << process_->Log();
-    stub_ = IntakeService::NewStub(OpenChannel(absl::StrCat("127.0.0.1:", *port))).release();
+    const std::string address = absl::StrCat("127.0.0.1:", *port);
+    stub_ =
+        IntakeService::NewStub(OpenChannel(address, TestIdentity::Get().TlsClientOptions("pifctl")))
+            .release();
+    service_stub_ = IntakeService::NewStub(
+                        OpenChannel(address, TestIdentity::Get().TlsClientOptions("indicators")))
+                        .release();
   }
   static void TearDownTestSuite() {
+    delete service_stub_;
     delete stub_;
     delete process_;
     delete database_;
   }
 
-  static std::unique_ptr<grpc::ClientContext> Context() {
+  // A call's context with a token for `role` in `council`.
+  static std::unique_ptr<grpc::ClientContext> Context(auth::Role role, const std::string& council) {
     auto context = std::make_unique<grpc::ClientContext>();
     context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(120));
     context->AddMetadata("x-pif-client", "intake-service-test");
+    TestIdentity::Get().AddToken(*context, {role}, {council});
     return context;
   }
 
@@ -245,10 +259,10 @@ class IntakeServiceTest : public ::testing::Test {
     return request;
   }
 
-  // Sends a whole batch in chunks of `chunk_size` records, then its BatchEnd.
+  // Sends a whole batch in chunks of `chunk_size` records, then its BatchEnd, as a submitter.
   static Submission Submit(const std::string& council, const std::string& batch_id,
                            const std::vector<SubmittedRecord>& records, size_t chunk_size = 2) {
-    auto context = Context();
+    auto context = Context(auth::Role::kSubmitter, council);
     Submission result;
     SubmitRecordsResponse response;
     auto writer = stub_->SubmitRecords(context.get(), &response);
@@ -269,24 +283,27 @@ class IntakeServiceTest : public ::testing::Test {
     return result;
   }
 
+  // The council's data version, read as the indicators service reads it for an analyst.
   static int64_t DataVersion(const std::string& council) {
-    auto context = Context();
+    auto context = Context(auth::Role::kAnalyst, council);
     intake::v1::GetDataVersionRequest request;
     request.set_council(council);
     intake::v1::GetDataVersionResponse response;
-    grpc::Status status = stub_->GetDataVersion(context.get(), request, &response);
+    grpc::Status status = service_stub_->GetDataVersion(context.get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response.data_version();
   }
 
+  // The council's snapshot, read as the indicators service reads it for an analyst (of
+  // `token_council`, when another than the request's).
   static Snapshot Export(const std::string& council, std::vector<intake::v1::RecordType> types = {},
-                         int max_per_chunk = 0) {
-    auto context = Context();
+                         int max_per_chunk = 0, const std::string& token_council = "") {
+    auto context = Context(auth::Role::kAnalyst, token_council.empty() ? council : token_council);
     ExportSnapshotRequest request;
     request.set_council(council);
     for (auto type : types) request.add_record_types(type);
     request.set_max_records_per_chunk(max_per_chunk);
-    auto reader = stub_->ExportSnapshot(context.get(), request);
+    auto reader = service_stub_->ExportSnapshot(context.get(), request);
     Snapshot snapshot;
     ExportSnapshotResponse message;
     while (reader->Read(&message)) {
@@ -312,12 +329,17 @@ class IntakeServiceTest : public ::testing::Test {
 
   static TestDatabase* database_;
   static ServiceProcess* process_;
+  // As a council's system sending and correcting records (pifctl's certificate).
   static IntakeService::Stub* stub_;
+  // As the indicators service reading records for the figures (ExportSnapshot and GetDataVersion
+  // take only services).
+  static IntakeService::Stub* service_stub_;
 };
 
 TestDatabase* IntakeServiceTest::database_ = nullptr;
 ServiceProcess* IntakeServiceTest::process_ = nullptr;
 IntakeService::Stub* IntakeServiceTest::stub_ = nullptr;
+IntakeService::Stub* IntakeServiceTest::service_stub_ = nullptr;
 
 std::vector<std::string> RulesOf(const common::v1::Rejection& rejection) {
   std::vector<std::string> rules;
@@ -342,7 +364,7 @@ TEST_F(IntakeServiceTest, AcceptsTypedAndRawRecordsInAnyOrderAndCommitsThemAsOne
   EXPECT_FALSE(result.summary.replayed());
   EXPECT_EQ(DataVersion(council), 1);
 
-  auto context = Context();
+  auto context = Context(auth::Role::kSubmitter, council);
   intake::v1::GetBatchRequest request;
   request.set_council(council);
   request.set_batch_id("b1");
@@ -380,7 +402,7 @@ TEST_F(IntakeServiceTest, ARawRowWithAMalformedDateIsRejectedKeptAndFetchedVerba
   EXPECT_EQ(RulesOf(rejection), std::vector<std::string>{"start_date:MALFORMED_DATE"});
   ASSERT_FALSE(rejection.rejection_id().empty());
 
-  auto context = Context();
+  auto context = Context(auth::Role::kSubmitter, council);
   intake::v1::GetRejectionRequest get;
   get.set_council(council);
   get.set_rejection_id(rejection.rejection_id());
@@ -397,7 +419,7 @@ TEST_F(IntakeServiceTest, ARawRowWithAMalformedDateIsRejectedKeptAndFetchedVerba
   ASSERT_EQ(fetched.rejection().rejection().errors_size(), 1);
   EXPECT_EQ(fetched.rejection().rejection().errors(0).value(), "2023-02-30");
 
-  auto list_context = Context();
+  auto list_context = Context(auth::Role::kSubmitter, council);
   intake::v1::ListRejectionsRequest list;
   list.set_council(council);
   intake::v1::ListRejectionsResponse listed;
@@ -416,7 +438,7 @@ TEST_F(IntakeServiceTest, ATypedRecordWithAnImpossibleDateIsRejectedAndComesBack
   EXPECT_EQ(RulesOf(result.summary.rejections(0)),
             std::vector<std::string>{"start_date:MALFORMED_DATE"});
 
-  auto context = Context();
+  auto context = Context(auth::Role::kSubmitter, council);
   intake::v1::GetRejectionRequest get;
   get.set_council(council);
   get.set_rejection_id(result.summary.rejections(0).rejection_id());
@@ -434,7 +456,7 @@ TEST_F(IntakeServiceTest, AnUnknownRawRecordTypeIsRejectedAndKept) {
   ASSERT_EQ(result.summary.rejections_size(), 1);
   EXPECT_EQ(RulesOf(result.summary.rejections(0)),
             std::vector<std::string>{"record_type:UNKNOWN_RECORD_TYPE"});
-  auto context = Context();
+  auto context = Context(auth::Role::kSubmitter, council);
   intake::v1::GetRejectionRequest get;
   get.set_council(council);
   get.set_rejection_id(result.summary.rejections(0).rejection_id());
@@ -464,7 +486,7 @@ TEST_F(IntakeServiceTest, ResubmittingABatchIdReturnsTheFirstResultAndChangesNot
 TEST_F(IntakeServiceTest, AStreamCancelledHalfWayCommitsNothing) {
   const std::string council = "S12000106";
   {
-    auto context = Context();
+    auto context = Context(auth::Role::kSubmitter, council);
     SubmitRecordsResponse response;
     auto writer = stub_->SubmitRecords(context.get(), &response);
     ASSERT_TRUE(writer->Write(Header(council, "cut")));
@@ -491,7 +513,7 @@ TEST_F(IntakeServiceTest, AStreamCancelledHalfWayCommitsNothing) {
 
 TEST_F(IntakeServiceTest, AStreamClosedWithoutBatchEndCommitsNothing) {
   const std::string council = "S12000107";
-  auto context = Context();
+  auto context = Context(auth::Role::kSubmitter, council);
   SubmitRecordsResponse response;
   auto writer = stub_->SubmitRecords(context.get(), &response);
   ASSERT_TRUE(writer->Write(Header(council, "no-end")));
@@ -507,7 +529,7 @@ TEST_F(IntakeServiceTest, AStreamClosedWithoutBatchEndCommitsNothing) {
 
 TEST_F(IntakeServiceTest, ABatchEndWithTheWrongCountCommitsNothing) {
   const std::string council = "S12000108";
-  auto context = Context();
+  auto context = Context(auth::Role::kSubmitter, council);
   SubmitRecordsResponse response;
   auto writer = stub_->SubmitRecords(context.get(), &response);
   ASSERT_TRUE(writer->Write(Header(council, "miscount")));
@@ -528,7 +550,7 @@ TEST_F(IntakeServiceTest, ABatchEndWithTheWrongCountCommitsNothing) {
 }
 
 TEST_F(IntakeServiceTest, AStreamThatDoesNotStartWithAHeaderIsRefused) {
-  auto context = Context();
+  auto context = Context(auth::Role::kSubmitter, "S12000117");
   SubmitRecordsResponse response;
   auto writer = stub_->SubmitRecords(context.get(), &response);
   SubmitRecordsRequest chunk;
@@ -658,7 +680,7 @@ TEST_F(IntakeServiceTest, TwoCouncilsNeverSeeEachOthersRecordsBatchesOrRejection
   EXPECT_EQ(DataVersion(b), 1);
 
   ASSERT_EQ(in_a.summary.rejections_size(), 1);
-  auto context = Context();
+  auto context = Context(auth::Role::kSubmitter, b);
   intake::v1::GetRejectionRequest get;
   get.set_council(b);
   get.set_rejection_id(in_a.summary.rejections(0).rejection_id());
@@ -666,7 +688,7 @@ TEST_F(IntakeServiceTest, TwoCouncilsNeverSeeEachOthersRecordsBatchesOrRejection
   EXPECT_EQ(stub_->GetRejection(context.get(), get, &fetched).error_code(),
             grpc::StatusCode::NOT_FOUND);
 
-  auto list_context = Context();
+  auto list_context = Context(auth::Role::kSubmitter, b);
   intake::v1::ListRejectionsRequest list;
   list.set_council(b);
   intake::v1::ListRejectionsResponse listed;
@@ -683,7 +705,7 @@ TEST_F(IntakeServiceTest, DeletingARecordRemovesItBumpsTheVersionAndRefusesWhile
                   .status.ok());
   auto delete_record = [&](intake::v1::RecordType type, const std::string& id,
                            intake::v1::DeleteRecordResponse* response) {
-    auto context = Context();
+    auto context = Context(auth::Role::kSubmitter, council);
     intake::v1::DeleteRecordRequest request;
     request.set_council(council);
     request.set_record_type(type);
@@ -721,7 +743,7 @@ TEST_F(IntakeServiceTest, ListBatchesPagesNewestFirst) {
   std::string token;
   int pages = 0;
   do {
-    auto context = Context();
+    auto context = Context(auth::Role::kSubmitter, council);
     intake::v1::ListBatchesRequest request;
     request.set_council(council);
     request.set_page_size(2);
@@ -738,9 +760,11 @@ TEST_F(IntakeServiceTest, ListBatchesPagesNewestFirst) {
 
 TEST_F(IntakeServiceTest, EveryRpcRefusesAMalformedCouncilNamingTheField) {
   const std::string bad = "Scotland";
+  // The caller may act for a council (every rpc needs one); the request names a malformed one.
+  const std::string mine = "S12000117";
   std::vector<grpc::Status> statuses;
   {
-    auto c = Context();
+    auto c = Context(auth::Role::kSubmitter, mine);
     intake::v1::GetBatchRequest r;
     r.set_council(bad);
     r.set_batch_id("b1");
@@ -748,21 +772,21 @@ TEST_F(IntakeServiceTest, EveryRpcRefusesAMalformedCouncilNamingTheField) {
     statuses.push_back(stub_->GetBatch(c.get(), r, &out));
   }
   {
-    auto c = Context();
+    auto c = Context(auth::Role::kSubmitter, mine);
     intake::v1::ListBatchesRequest r;
     r.set_council(bad);
     intake::v1::ListBatchesResponse out;
     statuses.push_back(stub_->ListBatches(c.get(), r, &out));
   }
   {
-    auto c = Context();
+    auto c = Context(auth::Role::kSubmitter, mine);
     intake::v1::ListRejectionsRequest r;
     r.set_council(bad);
     intake::v1::ListRejectionsResponse out;
     statuses.push_back(stub_->ListRejections(c.get(), r, &out));
   }
   {
-    auto c = Context();
+    auto c = Context(auth::Role::kSubmitter, mine);
     intake::v1::GetRejectionRequest r;
     r.set_council(bad);
     r.set_rejection_id("1");
@@ -770,14 +794,14 @@ TEST_F(IntakeServiceTest, EveryRpcRefusesAMalformedCouncilNamingTheField) {
     statuses.push_back(stub_->GetRejection(c.get(), r, &out));
   }
   {
-    auto c = Context();
+    auto c = Context(auth::Role::kAnalyst, mine);
     intake::v1::GetDataVersionRequest r;
     r.set_council(bad);
     intake::v1::GetDataVersionResponse out;
-    statuses.push_back(stub_->GetDataVersion(c.get(), r, &out));
+    statuses.push_back(service_stub_->GetDataVersion(c.get(), r, &out));
   }
   {
-    auto c = Context();
+    auto c = Context(auth::Role::kSubmitter, mine);
     intake::v1::DeleteRecordRequest r;
     r.set_council(bad);
     r.set_record_type(intake::v1::RECORD_TYPE_CHILD);
@@ -786,9 +810,9 @@ TEST_F(IntakeServiceTest, EveryRpcRefusesAMalformedCouncilNamingTheField) {
     intake::v1::DeleteRecordResponse out;
     statuses.push_back(stub_->DeleteRecord(c.get(), r, &out));
   }
-  statuses.push_back(Export(bad).status);
+  statuses.push_back(Export(bad, {}, 0, mine).status);
   {
-    auto c = Context();
+    auto c = Context(auth::Role::kSubmitter, mine);
     SubmitRecordsResponse out;
     auto writer = stub_->SubmitRecords(c.get(), &out);
     writer->Write(Header(bad, "b1"));

@@ -32,6 +32,7 @@
 #include "pif/reporting/v1/reporting_service.grpc.pb.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
+#include "pif/testing/test_identity.h"
 #include "pif/workforce/v1/workforce_service.grpc.pb.h"
 
 namespace pif {
@@ -47,6 +48,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using testing::ServiceProcess;
 using testing::TestDatabase;
+using testing::TestIdentity;
 
 // The sample council's extraction date is 2025-07-31: the report is of the CLAS year ending then.
 constexpr char kFrom[] = "2024-08-01";
@@ -71,16 +73,43 @@ common::v1::Period PeriodOf(const std::string& from, const std::string& to) {
   return period;
 }
 
-std::vector<std::string> ServiceArgs(const std::string& conninfo) {
-  return {"--listen=127.0.0.1:0", "--database_url=" + conninfo, "--drain_seconds=2",
-          "--db_pool_size=4"};
+// The flags of `binary` (pif-<service>) over `conninfo`, with mutual TLS and the test identity
+// provider.
+std::vector<std::string> ServiceArgs(const std::string& binary, const std::string& conninfo) {
+  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--database_url=" + conninfo,
+                                   "--drain_seconds=2", "--db_pool_size=4"};
+  for (std::string& arg : TestIdentity::Get().ServiceArgs(binary.substr(4))) {
+    args.push_back(std::move(arg));
+  }
+  return args;
 }
 
-std::unique_ptr<grpc::ClientContext> Context() {
+// Who calls what here. A report reads intake's open rejections on its caller's behalf (and the
+// indicators service does, for its data-quality note), which intake admits for submitters: the
+// analyst and the publisher who build reports hold that role too.
+const std::vector<auth::Role> kAnalyst = {auth::Role::kAnalyst, auth::Role::kSubmitter};
+const std::vector<auth::Role> kPublisher = {auth::Role::kPublisher, auth::Role::kSubmitter};
+const std::vector<auth::Role> kViewer = {auth::Role::kViewer};
+const std::vector<auth::Role> kSubmitter = {auth::Role::kSubmitter};
+
+// Internal figures and drafts are for analysts; published ones for the publisher.
+const std::vector<auth::Role>& BuilderOf(common::v1::DisclosureMode mode) {
+  return mode == common::v1::DISCLOSURE_MODE_INTERNAL ? kAnalyst : kPublisher;
+}
+
+// A call's context with a token for `roles` in `council`.
+std::unique_ptr<grpc::ClientContext> Context(const std::vector<auth::Role>& roles,
+                                             const std::string& council) {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(120));
   context->AddMetadata("x-pif-client", "reporting-service-test");
+  TestIdentity::Get().AddToken(*context, roles, {council});
   return context;
+}
+
+// A channel to a service over mutual TLS with pifctl's certificate.
+std::shared_ptr<grpc::Channel> ChannelTo(const std::string& address) {
+  return OpenChannel(address, TestIdentity::Get().TlsClientOptions("pifctl"));
 }
 
 // A service binary over its own fresh database, serving on a free port.
@@ -88,7 +117,7 @@ struct RunningService {
   RunningService(const std::string& binary, const std::string& database,
                  std::vector<std::string> extra_args)
       : db(database) {
-    std::vector<std::string> args = ServiceArgs(db.conninfo());
+    std::vector<std::string> args = ServiceArgs(binary, db.conninfo());
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     process = std::make_unique<ServiceProcess>(BinaryPath(binary), args);
     auto port = process->WaitUntilServing();
@@ -114,9 +143,9 @@ class FourServices {
             "pif-reporting", "rep_e2e_reporting",
             {"--intake_address=" + intake_.address, "--indicators_address=" + indicators_.address,
              "--workforce_address=" + workforce_.address}) {
-    indicators_stub_ = indicators::v1::IndicatorsService::NewStub(OpenChannel(indicators_.address));
-    workforce_stub_ = workforce::v1::WorkforceService::NewStub(OpenChannel(workforce_.address));
-    stub_ = ReportingService::NewStub(OpenChannel(reporting_.address));
+    indicators_stub_ = indicators::v1::IndicatorsService::NewStub(ChannelTo(indicators_.address));
+    workforce_stub_ = workforce::v1::WorkforceService::NewStub(ChannelTo(workforce_.address));
+    stub_ = ReportingService::NewStub(ChannelTo(reporting_.address));
   }
 
   RunningService intake_;
@@ -245,13 +274,25 @@ class ReportingServiceTest : public ::testing::Test {
     return {exit_status.value_or(-1), process.Log()};
   }
 
+  // pifctl's arguments `args`, then those to call as a caller with `roles` in `council`.
+  static std::vector<std::string> PifctlArgs(std::vector<std::string> args,
+                                             const std::vector<auth::Role>& roles,
+                                             const std::string& council) {
+    for (std::string& arg : TestIdentity::Get().PifctlArgs(roles, {council})) {
+      args.push_back(std::move(arg));
+    }
+    return args;
+  }
+
   // Imports the fixture for `council` into the three services that take its files.
   static void Import(const std::string& council) {
     const auto [status, output] =
-        Run("pifctl", {"import", "--council=" + council, "--address=" + services_->intake_.address,
-                       "--workforce_address=" + services_->workforce_.address,
-                       "--reporting_address=" + services_->reporting_.address, "--progress=never",
-                       fixture_->string()});
+        Run("pifctl",
+            PifctlArgs({"import", "--council=" + council, "--address=" + services_->intake_.address,
+                        "--workforce_address=" + services_->workforce_.address,
+                        "--reporting_address=" + services_->reporting_.address, "--progress=never",
+                        fixture_->string()},
+                       kSubmitter, council));
     ASSERT_EQ(status, 0) << output;
     ASSERT_THAT(output, HasSubstr("reporting batch pifctl-"));
   }
@@ -260,7 +301,7 @@ class ReportingServiceTest : public ::testing::Test {
   static int CatalogueSize() {
     indicators::v1::ListIndicatorsResponse catalogue;
     const grpc::Status status = services_->indicators_stub_->ListIndicators(
-        Context().get(), indicators::v1::ListIndicatorsRequest(), &catalogue);
+        Context(kViewer, "S12000033").get(), indicators::v1::ListIndicatorsRequest(), &catalogue);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return catalogue.indicators_size();
   }
@@ -271,7 +312,8 @@ class ReportingServiceTest : public ::testing::Test {
     *request.mutable_period() = PeriodOf(kFrom, kTo);
     request.set_disclosure_mode(mode);
     reporting::v1::BuildReportResponse response;
-    const grpc::Status status = services_->stub_->BuildReport(Context().get(), request, &response);
+    const grpc::Status status =
+        services_->stub_->BuildReport(Context(BuilderOf(mode), council).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response.report();
   }
@@ -285,7 +327,7 @@ class ReportingServiceTest : public ::testing::Test {
     request.set_request_id(request_id);
     reporting::v1::PublishReportResponse response;
     const grpc::Status status =
-        services_->stub_->PublishReport(Context().get(), request, &response);
+        services_->stub_->PublishReport(Context(kPublisher, council).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response;
   }
@@ -297,7 +339,8 @@ class ReportingServiceTest : public ::testing::Test {
     request.set_published_version(version);
     request.set_format(format);
     reporting::v1::RenderReportResponse response;
-    const grpc::Status status = services_->stub_->RenderReport(Context().get(), request, &response);
+    const grpc::Status status =
+        services_->stub_->RenderReport(Context(kViewer, council).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     EXPECT_EQ(response.published_version(), version);
     return response.content();
@@ -379,8 +422,9 @@ TEST_F(ReportingServiceTest, TheReportsFiguresAreTheIndicatorsAndWorkforceServic
     }
     request.set_disclosure_mode(mode);
     indicators::v1::ComputeIndicatorsResponse computed;
-    ASSERT_TRUE(
-        services_->indicators_stub_->ComputeIndicators(Context().get(), request, &computed).ok());
+    ASSERT_TRUE(services_->indicators_stub_
+                    ->ComputeIndicators(Context(BuilderOf(mode), council).get(), request, &computed)
+                    .ok());
     // Published figures leave out the parts of 2 R.5 (shown only as its respondent cells).
     ASSERT_EQ(computed.results_size(), mode == common::v1::DISCLOSURE_MODE_PUBLISHED
                                            ? CatalogueSize() - 2
@@ -406,7 +450,9 @@ TEST_F(ReportingServiceTest, TheReportsFiguresAreTheIndicatorsAndWorkforceServic
     staff_request.set_disclosure_mode(mode);
     workforce::v1::ComputeWorkforceResponse staff;
     ASSERT_TRUE(
-        services_->workforce_stub_->ComputeWorkforce(Context().get(), staff_request, &staff).ok());
+        services_->workforce_stub_
+            ->ComputeWorkforce(Context(BuilderOf(mode), council).get(), staff_request, &staff)
+            .ok());
     for (const common::v1::IndicatorResult& result : staff.results()) {
       const IndicatorEntry* entry = EntryOf(report, result.code());
       ASSERT_NE(entry, nullptr) << result.code();
@@ -425,8 +471,9 @@ TEST_F(ReportingServiceTest, EachTrendPointIsThatPeriodsFigureFromTheIndicatorsS
   *request.mutable_period() = PeriodOf("2021-08-01", "2022-07-31");
   request.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
   indicators::v1::ComputeIndicatorsResponse earlier;
-  ASSERT_TRUE(
-      services_->indicators_stub_->ComputeIndicators(Context().get(), request, &earlier).ok());
+  ASSERT_TRUE(services_->indicators_stub_
+                  ->ComputeIndicators(Context(kAnalyst, council).get(), request, &earlier)
+                  .ok());
   int compared = 0;
   for (const common::v1::IndicatorResult& result : earlier.results()) {
     const IndicatorEntry* entry = EntryOf(report, result.code());
@@ -471,13 +518,15 @@ TEST_F(ReportingServiceTest,
   get.set_council(council);
   get.set_version(1);
   reporting::v1::GetPublishedReportResponse fetched;
-  ASSERT_TRUE(services_->stub_->GetPublishedReport(Context().get(), get, &fetched).ok());
+  ASSERT_TRUE(
+      services_->stub_->GetPublishedReport(Context(kViewer, council).get(), get, &fetched).ok());
   EXPECT_TRUE(MessageDifferencer::Equals(fetched.published_report(), first.published_report()));
 
   reporting::v1::ListPublishedReportsRequest list;
   list.set_council(council);
   reporting::v1::ListPublishedReportsResponse listed;
-  ASSERT_TRUE(services_->stub_->ListPublishedReports(Context().get(), list, &listed).ok());
+  ASSERT_TRUE(
+      services_->stub_->ListPublishedReports(Context(kViewer, council).get(), list, &listed).ok());
   std::vector<int64_t> versions;
   for (const auto& summary : listed.published_reports()) versions.push_back(summary.version());
   EXPECT_THAT(versions, ElementsAre(5, 4, 3, 2, 1));
@@ -490,7 +539,8 @@ TEST_F(ReportingServiceTest,
   EXPECT_EQ(again.published_report().summary().version(), 6);
 
   get.set_version(7);
-  const grpc::Status missing = services_->stub_->GetPublishedReport(Context().get(), get, &fetched);
+  const grpc::Status missing =
+      services_->stub_->GetPublishedReport(Context(kViewer, council).get(), get, &fetched);
   EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
@@ -558,7 +608,8 @@ TEST_F(ReportingServiceTest, SelfEvaluationsAreRecordedListedAndSummarizedAsOf10
     evaluation->set_grade(grade);
     *evaluation->mutable_eval_date() = DateOf(date);
     evaluation->set_evidence("Case file audit, 40 files");
-    return services_->stub_->RecordSelfEvaluation(Context().get(), request, response);
+    return services_->stub_->RecordSelfEvaluation(Context(kSubmitter, council).get(), request,
+                                                  response);
   };
   reporting::v1::RecordSelfEvaluationResponse response;
   ASSERT_TRUE(record("E3", 3, 2, "2025-01-10", &response).ok());
@@ -578,7 +629,9 @@ TEST_F(ReportingServiceTest, SelfEvaluationsAreRecordedListedAndSummarizedAsOf10
   list.set_council(council);
   list.add_areas(3);
   reporting::v1::ListSelfEvaluationsResponse listed;
-  ASSERT_TRUE(services_->stub_->ListSelfEvaluations(Context().get(), list, &listed).ok());
+  ASSERT_TRUE(
+      services_->stub_->ListSelfEvaluations(Context(kSubmitter, council).get(), list, &listed)
+          .ok());
   ASSERT_EQ(listed.self_evaluations_size(), 2);
   EXPECT_EQ(listed.self_evaluations(0).self_evaluation().grade(), 4);
   EXPECT_FALSE(listed.self_evaluations(0).superseded());
@@ -609,18 +662,20 @@ TEST_F(ReportingServiceTest, PifctlImportKeepsARejectedSelfEvaluationRowAndRepor
            "S2,2,QI 2.1,2025-05-01,9,Survey,Chief Social Work Officer\n";
   }
   const auto [import_status, import_output] =
-      Run("pifctl",
-          {"import", "--council=" + council, "--reporting_address=" + services_->reporting_.address,
-           "--progress=never", directory.string()});
+      Run("pifctl", PifctlArgs({"import", "--council=" + council,
+                                "--reporting_address=" + services_->reporting_.address,
+                                "--progress=never", directory.string()},
+                               kSubmitter, council));
   EXPECT_EQ(import_status, 1) << import_output;  // one row rejected
   EXPECT_THAT(import_output, HasSubstr("accepted 1, rejected 1"));
   EXPECT_THAT(import_output, HasSubstr("self_evaluations.csv row 3: grade"));
 
   const std::filesystem::path file = directory / "report.csv";
   const auto [status, output] =
-      Run("pifctl",
-          {"report", "--address=" + services_->reporting_.address, "--council=" + council, "--from",
-           kFrom, "--to", kTo, "--publish", "--format", "csv", "-o", file.string()});
+      Run("pifctl", PifctlArgs({"report", "--address=" + services_->reporting_.address,
+                                "--council=" + council, "--from", kFrom, "--to", kTo, "--publish",
+                                "--format", "csv", "-o", file.string()},
+                               kPublisher, council));
   ASSERT_EQ(status, 0) << output;
   EXPECT_THAT(output, HasSubstr(file.string()));
   EXPECT_THAT(output, HasSubstr("published version 1"));
@@ -643,12 +698,13 @@ TEST_F(ReportingServiceTest, AServiceOutOfReachFailsTheReportNamingIt) {
                                      "--workforce_deadline_seconds=5",
                                      "--intake_deadline_seconds=5"};
     RunningService reporting("pif-reporting", "rep_e2e_cut_off", args);
-    auto stub = ReportingService::NewStub(OpenChannel(reporting.address));
+    auto stub = ReportingService::NewStub(ChannelTo(reporting.address));
     reporting::v1::BuildReportRequest request;
     request.set_council("S12000033");
     *request.mutable_period() = PeriodOf(kFrom, kTo);
     reporting::v1::BuildReportResponse response;
-    const grpc::Status status = stub->BuildReport(Context().get(), request, &response);
+    const grpc::Status status =
+        stub->BuildReport(Context(kPublisher, "S12000033").get(), request, &response);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << service;
     EXPECT_THAT(status.error_message(), HasSubstr(absl::StrCat("the ", service, " service at")));
     EXPECT_FALSE(response.has_report());
@@ -666,7 +722,7 @@ class ReportingRejectionsTest : public ::testing::Test {
         new RunningService("pif-reporting", "rep_rejections",
                            {"--intake_address=127.0.0.1:1", "--indicators_address=127.0.0.1:1",
                             "--workforce_address=127.0.0.1:1"});
-    stub_ = ReportingService::NewStub(OpenChannel(reporting_->address)).release();
+    stub_ = ReportingService::NewStub(ChannelTo(reporting_->address)).release();
   }
   static void TearDownTestSuite() {
     delete stub_;
@@ -701,7 +757,7 @@ class ReportingRejectionsTest : public ::testing::Test {
   static common::v1::SubmissionSummary Submit(
       const std::string& council, const std::string& batch_id,
       const std::vector<reporting::v1::SubmittedSelfEvaluation>& rows) {
-    auto context = Context();
+    auto context = Context(kSubmitter, council);
     reporting::v1::SubmitSelfEvaluationsResponse response;
     auto writer = stub_->SubmitSelfEvaluations(context.get(), &response);
     reporting::v1::SubmitSelfEvaluationsRequest header;
@@ -732,7 +788,8 @@ class ReportingRejectionsTest : public ::testing::Test {
     request.set_page_size(page_size);
     request.set_page_token(page_token);
     reporting::v1::ListRejectionsResponse response;
-    const grpc::Status status = stub_->ListRejections(Context().get(), request, &response);
+    const grpc::Status status =
+        stub_->ListRejections(Context(kSubmitter, council).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response;
   }
@@ -844,7 +901,8 @@ TEST_F(ReportingRejectionsTest, ARejectedRowIsListedForItsCouncilOnlyUntilItsCor
   *record.mutable_self_evaluation()->mutable_eval_date() = DateOf("2025-02-28");
   record.mutable_self_evaluation()->set_grade(4);
   reporting::v1::RecordSelfEvaluationResponse recorded;
-  ASSERT_TRUE(stub_->RecordSelfEvaluation(Context().get(), record, &recorded).ok());
+  ASSERT_TRUE(
+      stub_->RecordSelfEvaluation(Context(kSubmitter, council).get(), record, &recorded).ok());
   listed = List(council);
   EXPECT_EQ(listed.rejections_size(), 0);
   EXPECT_EQ(listed.open_count(), 0);
@@ -865,21 +923,23 @@ TEST_F(ReportingRejectionsTest, ARejectedRowIsListedForItsCouncilOnlyUntilItsCor
 }
 
 TEST_F(ReportingRejectionsTest, AMalformedListRequestIsInvalidArgument) {
+  // The caller may act for a council; the first request names a malformed one.
+  auto as_submitter = [] { return Context(kSubmitter, "S12000044"); };
   reporting::v1::ListRejectionsRequest request;
   reporting::v1::ListRejectionsResponse response;
   request.set_council("S1200004");  // eight characters
-  EXPECT_EQ(stub_->ListRejections(Context().get(), request, &response).error_code(),
+  EXPECT_EQ(stub_->ListRejections(as_submitter().get(), request, &response).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
   request.set_council("S12000044");
   request.set_page_token("not-a-token");
-  EXPECT_EQ(stub_->ListRejections(Context().get(), request, &response).error_code(),
+  EXPECT_EQ(stub_->ListRejections(as_submitter().get(), request, &response).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
   request.clear_page_token();
   request.set_page_size(-1);
-  EXPECT_EQ(stub_->ListRejections(Context().get(), request, &response).error_code(),
+  EXPECT_EQ(stub_->ListRejections(as_submitter().get(), request, &response).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
   request.set_page_size(0);
-  EXPECT_TRUE(stub_->ListRejections(Context().get(), request, &response).ok());
+  EXPECT_TRUE(stub_->ListRejections(as_submitter().get(), request, &response).ok());
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "pif/reporting/v1/reporting_service.grpc.pb.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
+#include "pif/testing/test_identity.h"
 #include "pqxx/pqxx"
 
 namespace pif {
@@ -21,6 +22,7 @@ namespace {
 using testing::BinaryPath;
 using testing::MissingDatabase;
 using testing::ServiceProcess;
+using testing::TestIdentity;
 
 struct ServiceCase {
   std::string binary;        // pif-intake
@@ -38,13 +40,25 @@ const ServiceCase kServices[] = {
 // Names the case in test output instead of dumping its bytes.
 void PrintTo(const ServiceCase& service, std::ostream* out) { *out << service.binary; }
 
-std::vector<std::string> ArgsFor(const std::string& conninfo) {
-  return {"--listen=127.0.0.1:0", "--database_url=" + conninfo, "--drain_seconds=5",
-          "--db_pool_size=2"};
+// The flags of `binary` (pif-<service>) over `conninfo`: mutual TLS and the test identity
+// provider, as every service binary needs.
+std::vector<std::string> ArgsFor(const std::string& binary, const std::string& conninfo) {
+  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--database_url=" + conninfo,
+                                   "--drain_seconds=5", "--db_pool_size=2"};
+  for (std::string& arg : TestIdentity::Get().ServiceArgs(binary.substr(4))) {
+    args.push_back(std::move(arg));
+  }
+  return args;
+}
+
+// A channel to the service on `port` over mutual TLS as pifctl (health needs no token).
+std::shared_ptr<grpc::Channel> ChannelTo(int port) {
+  return OpenChannel("127.0.0.1:" + std::to_string(port),
+                     TestIdentity::Get().TlsClientOptions("pifctl"));
 }
 
 std::string HealthOf(int port, const std::string& service) {
-  auto stub = grpc::health::v1::Health::NewStub(OpenChannel("127.0.0.1:" + std::to_string(port)));
+  auto stub = grpc::health::v1::Health::NewStub(ChannelTo(port));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
   grpc::health::v1::HealthCheckRequest request;
@@ -71,7 +85,7 @@ class ServiceBinaryTest : public ::testing::TestWithParam<ServiceCase> {};
 
 TEST_P(ServiceBinaryTest, CreatesAndMigratesItsDatabaseThenServes) {
   MissingDatabase db("svc");
-  ServiceProcess process(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+  ServiceProcess process(BinaryPath(GetParam().binary), ArgsFor(GetParam().binary, db.conninfo()));
   auto port = process.WaitUntilServing();
   ASSERT_TRUE(port.ok()) << port.status();
   EXPECT_EQ(HealthOf(*port, ""), "SERVING");
@@ -88,12 +102,12 @@ TEST_P(ServiceBinaryTest, SecondStartMigratesNothing) {
   MissingDatabase db("svc_restart");
   int rows_after_first = 0;
   {
-    ServiceProcess first(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+    ServiceProcess first(BinaryPath(GetParam().binary), ArgsFor(GetParam().binary, db.conninfo()));
     ASSERT_TRUE(first.WaitUntilServing().ok());
     rows_after_first = MigrationRows(db.conninfo());
     ASSERT_EQ(*first.Terminate(), 0);
   }
-  ServiceProcess second(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+  ServiceProcess second(BinaryPath(GetParam().binary), ArgsFor(GetParam().binary, db.conninfo()));
   ASSERT_TRUE(second.WaitUntilServing().ok()) << second.Log();
   EXPECT_EQ(AppliedCountLogged(second), 0);
   EXPECT_EQ(MigrationRows(db.conninfo()), rows_after_first);
@@ -101,8 +115,8 @@ TEST_P(ServiceBinaryTest, SecondStartMigratesNothing) {
 
 TEST_P(ServiceBinaryTest, TwoInstancesStartingTogetherMigrateOnce) {
   MissingDatabase db("svc_race");
-  ServiceProcess a(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
-  ServiceProcess b(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+  ServiceProcess a(BinaryPath(GetParam().binary), ArgsFor(GetParam().binary, db.conninfo()));
+  ServiceProcess b(BinaryPath(GetParam().binary), ArgsFor(GetParam().binary, db.conninfo()));
   auto port_a = a.WaitUntilServing();
   auto port_b = b.WaitUntilServing();
   ASSERT_TRUE(port_a.ok()) << port_a.status();
@@ -116,7 +130,7 @@ TEST_P(ServiceBinaryTest, TwoInstancesStartingTogetherMigrateOnce) {
 
 TEST_P(ServiceBinaryTest, SigtermDrainsAndExitsZero) {
   MissingDatabase db("svc_term");
-  ServiceProcess process(BinaryPath(GetParam().binary), ArgsFor(db.conninfo()));
+  ServiceProcess process(BinaryPath(GetParam().binary), ArgsFor(GetParam().binary, db.conninfo()));
   ASSERT_TRUE(process.WaitUntilServing().ok());
   auto status = process.Terminate(absl::Seconds(15));
   ASSERT_TRUE(status.ok()) << status.status();
@@ -134,7 +148,7 @@ int MetricsPortLogged(const ServiceProcess& process) {
 
 TEST_P(ServiceBinaryTest, MetricsShowHandledRpcsBuildInfoProcessAndPool) {
   MissingDatabase db("svc_metrics");
-  std::vector<std::string> args = ArgsFor(db.conninfo());
+  std::vector<std::string> args = ArgsFor(GetParam().binary, db.conninfo());
   args.push_back("--metrics_listen=127.0.0.1:0");
   ServiceProcess process(BinaryPath(GetParam().binary), args);
   auto port = process.WaitUntilServing();
@@ -170,10 +184,10 @@ INSTANTIATE_TEST_SUITE_P(AllServices, ServiceBinaryTest, ::testing::ValuesIn(kSe
 
 TEST(ServiceBinaryStartupTest, HealthWatchSeesNotServingWhenDrainStarts) {
   MissingDatabase db("svc_watch");
-  ServiceProcess process(BinaryPath("pif-intake"), ArgsFor(db.conninfo()));
+  ServiceProcess process(BinaryPath("pif-intake"), ArgsFor("pif-intake", db.conninfo()));
   auto port = process.WaitUntilServing();
   ASSERT_TRUE(port.ok()) << port.status();
-  auto stub = grpc::health::v1::Health::NewStub(OpenChannel("127.0.0.1:" + std::to_string(*port)));
+  auto stub = grpc::health::v1::Health::NewStub(ChannelTo(*port));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
   grpc::health::v1::HealthCheckRequest request;
@@ -192,12 +206,12 @@ TEST(ServiceBinaryStartupTest, ReportingAnswersItsOwnRpcsFromItsMigratedDatabase
   // Reporting's rpcs are served (no longer the generated base's UNIMPLEMENTED): a council that
   // never published has no versions, read from the tables its migrations created.
   MissingDatabase db("svc_reporting");
-  ServiceProcess process(BinaryPath("pif-reporting"), ArgsFor(db.conninfo()));
+  ServiceProcess process(BinaryPath("pif-reporting"), ArgsFor("pif-reporting", db.conninfo()));
   auto port = process.WaitUntilServing();
   ASSERT_TRUE(port.ok()) << port.status();
-  auto stub =
-      reporting::v1::ReportingService::NewStub(OpenChannel("127.0.0.1:" + std::to_string(*port)));
+  auto stub = reporting::v1::ReportingService::NewStub(ChannelTo(*port));
   grpc::ClientContext context;
+  TestIdentity::Get().AddToken(context, {auth::Role::kViewer}, {"S12000033"});
   reporting::v1::ListPublishedReportsRequest request;
   request.set_council("S12000033");
   reporting::v1::ListPublishedReportsResponse response;
@@ -208,25 +222,30 @@ TEST(ServiceBinaryStartupTest, ReportingAnswersItsOwnRpcsFromItsMigratedDatabase
 
 TEST(PifctlHealthTest, ExitsZeroWhenServingAndOneWhenUnreachable) {
   MissingDatabase db("svc_pifctl");
-  ServiceProcess service(BinaryPath("pif-intake"), ArgsFor(db.conninfo()));
+  ServiceProcess service(BinaryPath("pif-intake"), ArgsFor("pif-intake", db.conninfo()));
   auto port = service.WaitUntilServing();
   ASSERT_TRUE(port.ok()) << port.status();
   const std::string address = "127.0.0.1:" + std::to_string(*port);
-  ServiceProcess serving(BinaryPath("pifctl"), {"health", "--address=" + address});
-  EXPECT_EQ(*serving.WaitForExit(), 0) << serving.Log();
-  EXPECT_NE(serving.Log().find(address + "  SERVING"), std::string::npos) << serving.Log();
-  ServiceProcess named(BinaryPath("pifctl"),
-                       {"health", "--address=" + address, "--service=pif.intake.v1.IntakeService"});
-  EXPECT_EQ(*named.WaitForExit(), 0) << named.Log();
+  // pifctl health over mutual TLS with its certificate (health needs no token).
+  auto health = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"health", "--address=" + address});
+    for (std::string& arg : TestIdentity::Get().TlsArgs("pifctl")) args.push_back(std::move(arg));
+    return std::make_unique<ServiceProcess>(BinaryPath("pifctl"), args);
+  };
+  auto serving = health({});
+  EXPECT_EQ(*serving->WaitForExit(), 0) << serving->Log();
+  EXPECT_NE(serving->Log().find(address + "  SERVING"), std::string::npos) << serving->Log();
+  auto named = health({"--service=pif.intake.v1.IntakeService"});
+  EXPECT_EQ(*named->WaitForExit(), 0) << named->Log();
   ASSERT_EQ(*service.Terminate(), 0);
-  ServiceProcess gone(BinaryPath("pifctl"), {"health", "--address=" + address, "--timeout_ms=500"});
-  EXPECT_EQ(*gone.WaitForExit(), 1);
-  EXPECT_NE(gone.Log().find("UNREACHABLE"), std::string::npos) << gone.Log();
+  auto gone = health({"--timeout_ms=500"});
+  EXPECT_EQ(*gone->WaitForExit(), 1);
+  EXPECT_NE(gone->Log().find("UNREACHABLE"), std::string::npos) << gone->Log();
 }
 
 TEST(ServiceBinaryStartupTest, UnreachableDatabaseFailsStartWithAClearLog) {
   ServiceProcess process(BinaryPath("pif-intake"),
-                         ArgsFor("host=127.0.0.1 port=1 dbname=x connect_timeout=2"));
+                         ArgsFor("pif-intake", "host=127.0.0.1 port=1 dbname=x connect_timeout=2"));
   auto status = process.WaitForExit(absl::Seconds(30));
   ASSERT_TRUE(status.ok()) << status.status();
   EXPECT_EQ(*status, 1);

@@ -22,6 +22,7 @@
 #include "pif/intake/v1/intake_service.grpc.pb.h"
 #include "pif/testing/service_process.h"
 #include "pif/testing/test_database.h"
+#include "pif/testing/test_identity.h"
 #include "pif/workforce/v1/workforce_service.grpc.pb.h"
 
 namespace pif {
@@ -32,6 +33,7 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using testing::ServiceProcess;
 using testing::TestDatabase;
+using testing::TestIdentity;
 using workforce::v1::ComputeWorkforceRequest;
 using workforce::v1::ComputeWorkforceResponse;
 using workforce::v1::SubmittedWorkforceRecord;
@@ -269,16 +271,26 @@ std::vector<std::string> RulesOf(const common::v1::Rejection& rejection) {
 
 // ---- the services ---------------------------------------------------------------------------
 
-std::vector<std::string> ServiceArgs(const std::string& conninfo) {
-  return {"--listen=127.0.0.1:0", "--database_url=" + conninfo, "--drain_seconds=2",
-          "--db_pool_size=4"};
+// The flags of `service` over `conninfo`, with mutual TLS and the test identity provider.
+std::vector<std::string> ServiceArgs(const std::string& service, const std::string& conninfo) {
+  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--database_url=" + conninfo,
+                                   "--drain_seconds=2", "--db_pool_size=4"};
+  for (std::string& arg : TestIdentity::Get().ServiceArgs(service)) args.push_back(std::move(arg));
+  return args;
 }
 
-std::unique_ptr<grpc::ClientContext> Context() {
+// A call's context with a token for `role` in `council`.
+std::unique_ptr<grpc::ClientContext> Context(auth::Role role, const std::string& council) {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
   context->AddMetadata("x-pif-client", "workforce-service-test");
+  TestIdentity::Get().AddToken(*context, {role}, {council});
   return context;
+}
+
+// Internal figures are for analysts, published ones for viewers.
+auth::Role ReaderOf(common::v1::DisclosureMode mode) {
+  return mode == common::v1::DISCLOSURE_MODE_INTERNAL ? auth::Role::kAnalyst : auth::Role::kViewer;
 }
 
 struct Submission {
@@ -293,24 +305,28 @@ class TwoServices {
   TwoServices()
       : intake_db_("wf_e2e_intake"),
         workforce_db_("wf_e2e_workforce"),
-        intake_(BinaryPath("pif-intake"), ServiceArgs(intake_db_.conninfo())) {
+        intake_(BinaryPath("pif-intake"), ServiceArgs("intake", intake_db_.conninfo())) {
     auto intake_port = intake_.WaitUntilServing();
     EXPECT_TRUE(intake_port.ok()) << intake_port.status() << intake_.Log();
     intake_address_ = absl::StrCat("127.0.0.1:", intake_port.value_or(1));
-    std::vector<std::string> args = ServiceArgs(workforce_db_.conninfo());
+    std::vector<std::string> args = ServiceArgs("workforce", workforce_db_.conninfo());
     args.push_back("--intake_address=" + intake_address_);
     args.push_back("--intake_deadline_seconds=10");
     workforce_ = std::make_unique<ServiceProcess>(BinaryPath("pif-workforce"), args);
     auto port = workforce_->WaitUntilServing();
     EXPECT_TRUE(port.ok()) << port.status() << workforce_->Log();
     workforce_address_ = absl::StrCat("127.0.0.1:", port.value_or(1));
-    intake_stub_ = intake::v1::IntakeService::NewStub(OpenChannel(intake_address_));
-    stub_ = WorkforceService::NewStub(OpenChannel(workforce_address_));
+    const ClientOptions tls = TestIdentity::Get().TlsClientOptions("pifctl");
+    intake_stub_ = intake::v1::IntakeService::NewStub(OpenChannel(intake_address_, tls));
+    intake_service_stub_ = intake::v1::IntakeService::NewStub(
+        OpenChannel(intake_address_, TestIdentity::Get().TlsClientOptions("workforce")));
+    stub_ = WorkforceService::NewStub(OpenChannel(workforce_address_, tls));
   }
 
+  // Sends staff and absences as a submitter of the council.
   Submission Submit(const std::string& council, const std::string& batch_id,
                     const std::vector<SubmittedWorkforceRecord>& records) {
-    auto context = Context();
+    auto context = Context(auth::Role::kSubmitter, council);
     workforce::v1::SubmitRecordsResponse response;
     auto writer = stub_->SubmitRecords(context.get(), &response);
     workforce::v1::SubmitRecordsRequest header;
@@ -334,8 +350,9 @@ class TwoServices {
     return result;
   }
 
+  // Sends case records to intake as a submitter of the council.
   void SubmitCases(const std::string& council, const std::vector<intake::v1::Record>& records) {
-    auto context = Context();
+    auto context = Context(auth::Role::kSubmitter, council);
     intake::v1::SubmitRecordsResponse response;
     auto writer = intake_stub_->SubmitRecords(context.get(), &response);
     intake::v1::SubmitRecordsRequest header;
@@ -365,23 +382,28 @@ class TwoServices {
     *request.mutable_period()->mutable_last_day() = DateOf("2024-07-31");
     request.set_disclosure_mode(mode);
     for (const std::string& code : codes) request.add_codes(code);
-    return stub_->ComputeWorkforce(Context().get(), request, response);
+    return stub_->ComputeWorkforce(Context(ReaderOf(mode), council).get(), request, response);
   }
 
+  // Workforce's data version of the council, as its submitter reads it.
   int64_t DataVersion(const std::string& council) {
     workforce::v1::GetDataVersionRequest request;
     request.set_council(council);
     workforce::v1::GetDataVersionResponse response;
-    const grpc::Status status = stub_->GetDataVersion(Context().get(), request, &response);
+    const grpc::Status status =
+        stub_->GetDataVersion(Context(auth::Role::kSubmitter, council).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response.data_version();
   }
 
+  // Intake's data version of the council, read as the workforce service reads it for an analyst
+  // (a services-only rpc).
   int64_t IntakeDataVersion(const std::string& council) {
     intake::v1::GetDataVersionRequest request;
     request.set_council(council);
     intake::v1::GetDataVersionResponse response;
-    const grpc::Status status = intake_stub_->GetDataVersion(Context().get(), request, &response);
+    const grpc::Status status = intake_service_stub_->GetDataVersion(
+        Context(auth::Role::kAnalyst, council).get(), request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return response.data_version();
   }
@@ -392,7 +414,10 @@ class TwoServices {
   std::unique_ptr<ServiceProcess> workforce_;
   std::string intake_address_;
   std::string workforce_address_;
+  // Intake and workforce as a council's system (pifctl's certificate), and intake as the workforce
+  // service calls it.
   std::unique_ptr<intake::v1::IntakeService::Stub> intake_stub_;
+  std::unique_ptr<intake::v1::IntakeService::Stub> intake_service_stub_;
   std::unique_ptr<WorkforceService::Stub> stub_;
 };
 
@@ -415,8 +440,14 @@ class WorkforceServiceTest : public ::testing::Test {
     out << text;
   }
 
-  // Runs pifctl with `args`; returns its exit status and what it wrote (stdout and stderr).
-  static std::pair<int, std::string> Pifctl(const std::vector<std::string>& args) {
+  // Runs pifctl with `args` as a caller with `roles` in `council`; returns its exit status and
+  // what it wrote (stdout and stderr).
+  static std::pair<int, std::string> Pifctl(std::vector<std::string> args,
+                                            const std::vector<auth::Role>& roles,
+                                            const std::string& council) {
+    for (std::string& arg : TestIdentity::Get().PifctlArgs(roles, {council})) {
+      args.push_back(std::move(arg));
+    }
     ServiceProcess process(BinaryPath("pifctl"), args);
     auto exit_status = process.WaitForExit(absl::Seconds(120));
     EXPECT_TRUE(exit_status.ok()) << exit_status.status();
@@ -483,7 +514,9 @@ TEST_F(WorkforceServiceTest, OverlappingRowsAndAbsencesOfUnknownStaffAreRejected
   list.set_council(council);
   list.set_record_type(workforce::v1::WORKFORCE_RECORD_TYPE_ABSENCE);
   workforce::v1::ListRejectionsResponse listed;
-  ASSERT_TRUE(services_->stub_->ListRejections(Context().get(), list, &listed).ok());
+  ASSERT_TRUE(services_->stub_
+                  ->ListRejections(Context(auth::Role::kSubmitter, council).get(), list, &listed)
+                  .ok());
   ASSERT_EQ(listed.rejections_size(), 1);
   EXPECT_EQ(listed.rejections(0).rejection().record_id(), "A2");
   EXPECT_EQ(listed.rejections(0).rejection().source().file(), "absences.csv");
@@ -494,7 +527,9 @@ TEST_F(WorkforceServiceTest, OverlappingRowsAndAbsencesOfUnknownStaffAreRejected
   get.set_council(council);
   get.set_rejection_id(rejection_ids.at("S1|2023-06-01"));
   workforce::v1::GetRejectionResponse typed;
-  ASSERT_TRUE(services_->stub_->GetRejection(Context().get(), get, &typed).ok());
+  ASSERT_TRUE(
+      services_->stub_->GetRejection(Context(auth::Role::kSubmitter, council).get(), get, &typed)
+          .ok());
   ASSERT_TRUE(typed.has_record());
   EXPECT_EQ(typed.record().staff_record().role(), workforce::v1::ROLE_MANAGER);
   EXPECT_EQ(typed.record().staff_record().valid_from().month(), 6);
@@ -502,7 +537,9 @@ TEST_F(WorkforceServiceTest, OverlappingRowsAndAbsencesOfUnknownStaffAreRejected
 
   get.set_rejection_id(rejection_ids.at("S2|2023-01-01"));
   workforce::v1::GetRejectionResponse raw;
-  ASSERT_TRUE(services_->stub_->GetRejection(Context().get(), get, &raw).ok());
+  ASSERT_TRUE(
+      services_->stub_->GetRejection(Context(auth::Role::kSubmitter, council).get(), get, &raw)
+          .ok());
   ASSERT_TRUE(raw.has_raw());
   EXPECT_EQ(raw.raw().record_type(), "StaffRecord");
   ASSERT_EQ(raw.raw().fields_size(), 5);
@@ -512,7 +549,9 @@ TEST_F(WorkforceServiceTest, OverlappingRowsAndAbsencesOfUnknownStaffAreRejected
   // Another council sees none of them.
   get.set_council("S12000203");
   workforce::v1::GetRejectionResponse other;
-  EXPECT_EQ(services_->stub_->GetRejection(Context().get(), get, &other).error_code(),
+  EXPECT_EQ(services_->stub_
+                ->GetRejection(Context(auth::Role::kSubmitter, "S12000203").get(), get, &other)
+                .error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
 
@@ -667,8 +706,8 @@ TEST_F(WorkforceServiceTest, AnUnknownCodeOrABackwardPeriodIsInvalidArgument) {
   request.set_council("S12000208");
   *request.mutable_period()->mutable_first_day() = DateOf("2024-08-01");
   *request.mutable_period()->mutable_last_day() = DateOf("2024-07-31");
-  const grpc::Status backwards =
-      services_->stub_->ComputeWorkforce(Context().get(), request, &response);
+  const grpc::Status backwards = services_->stub_->ComputeWorkforce(
+      Context(auth::Role::kAnalyst, "S12000208").get(), request, &response);
   EXPECT_EQ(backwards.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(backwards.error_message(), HasSubstr("period.last_day"));
 }
@@ -721,7 +760,7 @@ TEST_F(WorkforceServiceTest, PifctlImportSendsCaseFilesToIntakeAndStaffFilesToWo
                                            "--workforce_address=" + services_->workforce_address_,
                                            "--progress=never",
                                            directory_.string()};
-  const auto [status, output] = Pifctl(import);
+  const auto [status, output] = Pifctl(import, {auth::Role::kSubmitter}, council);
   EXPECT_EQ(status, 1) << output;  // one staff row rejected
   EXPECT_THAT(output, HasSubstr("intake batch pifctl-"));
   EXPECT_THAT(output, HasSubstr("accepted 6, rejected 0\n"));
@@ -733,7 +772,7 @@ TEST_F(WorkforceServiceTest, PifctlImportSendsCaseFilesToIntakeAndStaffFilesToWo
   EXPECT_EQ(services_->DataVersion(council), 1);
 
   // Running it again replays both batches.
-  const auto [again_status, again] = Pifctl(import);
+  const auto [again_status, again] = Pifctl(import, {auth::Role::kSubmitter}, council);
   EXPECT_EQ(again_status, 1) << again;
   size_t replays = 0;
   for (size_t at = again.find("replayed:"); at != std::string::npos;
@@ -747,7 +786,8 @@ TEST_F(WorkforceServiceTest, PifctlImportSendsCaseFilesToIntakeAndStaffFilesToWo
   // `pifctl workforce` prints the document `pifctl indicators` prints, 7.4 joined across both.
   const auto [compute_status, json_text] =
       Pifctl({"workforce", "--address=" + services_->workforce_address_, "--council=" + council,
-              "--from=2023-08-01", "--to=2024-07-31", "--codes=7.4a,7.3a", "--format=json"});
+              "--from=2023-08-01", "--to=2024-07-31", "--codes=7.4a,7.3a", "--format=json"},
+             {auth::Role::kAnalyst}, council);
   ASSERT_EQ(compute_status, 0) << json_text;
   const std::string document = json_text.substr(0, json_text.find("\n}\n") + 2);
   const nlohmann::ordered_json json = nlohmann::ordered_json::parse(document);

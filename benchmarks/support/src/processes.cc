@@ -56,4 +56,9 @@ absl::StatusOr<CommandResult> RunMeasured(const std::string& binary,
   return result;
 }
 
+std::vector<std::string> ServiceArgs(const std::string& service, std::vector<std::string> args) {
+  for (std::string& arg : TestIdentity::Get().ServiceArgs(service)) args.push_back(std::move(arg));
+  return args;
+}
+
 }  // namespace pif::bench

@@ -22,6 +22,20 @@ int main(int argc, char** argv) {
     flags.AddInt("snapshot_cache_councils", "PIF_SNAPSHOT_CACHE_COUNCILS",
                  "councils whose latest snapshot is kept in memory",
                  &options.snapshot_cache_councils, 1, 1000);
+    flags.AddInt("disclosure_floor_min_shown_count", "PIF_DISCLOSURE_FLOOR_MIN_SHOWN_COUNT",
+                 "published figures suppress every count from 1 to this minus 1, whatever a "
+                 "council's disclosure policy says",
+                 &options.disclosure_floor.min_shown_count, 1, 100);
+    flags.AddInt("disclosure_floor_min_percent_denominator",
+                 "PIF_DISCLOSURE_FLOOR_MIN_PERCENT_DENOMINATOR",
+                 "published figures withhold every percentage whose denominator is under this, "
+                 "whatever a council's disclosure policy says",
+                 &options.disclosure_floor.min_percent_denominator, 1, 1000);
+    flags.AddBool("disclosure_require_secondary_suppression",
+                  "PIF_DISCLOSURE_REQUIRE_SECONDARY_SUPPRESSION",
+                  "published figures always apply secondary suppression, whatever a council's "
+                  "disclosure policy says",
+                  &options.disclosure_floor.secondary_suppression);
   };
   spec.make_services = [&](const pif::ServerOptions&, pif::pg::Pool& pool) {
     return pif::indicators::MakeIndicatorsServices(options, pool);

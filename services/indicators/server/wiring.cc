@@ -61,6 +61,9 @@ std::vector<CallbackGauge> SnapshotCacheGauges(const SnapshotCache* cache) {
 
 absl::StatusOr<std::vector<HostedService>> MakeIndicatorsServices(const IndicatorsOptions& options,
                                                                   pg::Pool& pool) {
+  if (absl::Status floor = CheckDisclosureFloor(options.disclosure_floor); !floor.ok()) {
+    return floor;
+  }
   auto parts = std::make_unique<Parts>();
   parts->store = std::make_unique<PgIndicatorsStore>(&pool);
   parts->intake = std::make_unique<IntakeSnapshotSource>(
@@ -68,7 +71,8 @@ absl::StatusOr<std::vector<HostedService>> MakeIndicatorsServices(const Indicato
       absl::Seconds(options.intake_deadline_seconds));
   parts->snapshots = std::make_unique<SnapshotCache>(
       parts->intake.get(), static_cast<size_t>(options.snapshot_cache_councils));
-  parts->policies = std::make_unique<DisclosurePolicies>(parts->store.get());
+  parts->policies =
+      std::make_unique<DisclosurePolicies>(parts->store.get(), options.disclosure_floor);
   parts->computer = std::make_unique<ResultComputer>(parts->snapshots.get(), parts->store.get(),
                                                      parts->policies.get());
   parts->explainer = std::make_unique<Explainer>(parts->snapshots.get());

@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "pif/core/default_addresses.h"
 #include "pif/grpc/service_host.h"
+#include "pif/indicators/domain/disclosure_floor.h"
 #include "pif/pg/pool.h"
 
 namespace pif::indicators {
@@ -21,9 +22,12 @@ struct IndicatorsOptions {
   int64_t intake_deadline_seconds = 120;
   // Councils whose latest snapshot is kept in memory.
   int64_t snapshot_cache_councils = 8;
+  // The least disclosure control of every published figure, whatever a council's policy says.
+  DisclosureFloor disclosure_floor;
 };
 
 // The hosted IndicatorsService, owning every part it uses; `pool` must outlive it.
+// INVALID_ARGUMENT for a disclosure floor out of range.
 absl::StatusOr<std::vector<HostedService>> MakeIndicatorsServices(const IndicatorsOptions& options,
                                                                   pg::Pool& pool);
 

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -15,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "nlohmann/json.hpp"
+#include "pif/testing/test_identity.h"
 
 extern char** environ;
 
@@ -136,8 +138,14 @@ absl::Status ServiceProcess::Stop(absl::Duration timeout) {
 }
 
 absl::Status MigrateDatabase(const std::string& binary, const std::string& database_url) {
-  ServiceProcess service(binary, {"--listen=127.0.0.1:0", "--database_url=" + database_url,
-                                  "--drain_seconds=1", "--db_pool_size=1"});
+  // ".../pif-intake" is the service "intake".
+  const std::string name = std::filesystem::path(binary).filename().string();
+  std::vector<std::string> args = {"--listen=127.0.0.1:0", "--database_url=" + database_url,
+                                   "--drain_seconds=1", "--db_pool_size=1"};
+  for (std::string& arg : TestIdentity::Get().ServiceArgs(name.substr(name.find('-') + 1))) {
+    args.push_back(std::move(arg));
+  }
+  ServiceProcess service(binary, std::move(args));
   if (auto port = service.WaitUntilServing(); !port.ok()) return port.status();
   return service.Stop();
 }

@@ -7,6 +7,10 @@
 
 namespace pif::ctl {
 
+// `pifctl dev-jwks`: prints (or writes) the JWKS of the dev identity provider's signing key.
+int RunDevJwks(const std::vector<std::string>& args);
+// `pifctl dev-token`: signs a token with the dev identity provider's key for the local stack.
+int RunDevToken(const std::vector<std::string>& args);
 // `pifctl health`: asks one or more services for their gRPC health; 0 when all are SERVING.
 int RunHealth(const std::vector<std::string>& args);
 // `pifctl indicators`: computes indicators for a council and period and prints them.

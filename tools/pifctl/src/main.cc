@@ -11,6 +11,8 @@ constexpr char kUsage[] =
     "usage: pifctl COMMAND [--flag=value ...]\n"
     "\n"
     "commands:\n"
+    "  dev-jwks   the JWKS of the local stack's development identity provider\n"
+    "  dev-token  a token signed by the local stack's development identity provider\n"
     "  health   ask services whether they are SERVING (gRPC health checking protocol)\n"
     "  indicators  compute a council's indicators for a period (JSON, CSV or table)\n"
     "  import   send the contract CSV files of a directory to intake\n"
@@ -27,6 +29,8 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return args.empty() ? 2 : 0;
   }
+  if (args[0] == "dev-jwks") return pif::ctl::RunDevJwks(args);
+  if (args[0] == "dev-token") return pif::ctl::RunDevToken(args);
   if (args[0] == "health") return pif::ctl::RunHealth(args);
   if (args[0] == "indicators") return pif::ctl::RunIndicators(args);
   if (args[0] == "import") return pif::ctl::RunImport(args);

@@ -30,6 +30,8 @@ const std::vector<RpcRule>& RpcRules() {
       {"/pif.intake.v1.IntakeService/ExportSnapshot", kFigureReaders, true, true},
       {"/pif.intake.v1.IntakeService/GetDataVersion", kFigureReaders, true, true},
       {"/pif.intake.v1.IntakeService/DeleteRecord", {kSubmitter}},
+      // Erasing a child's records is the administrator's alone.
+      {"/pif.intake.v1.IntakeService/EraseChild", {kAdmin}},
       // ---- indicators
       {"/pif.indicators.v1.IndicatorsService/ListIndicators",
        {kSubmitter, kAnalyst, kPublisher, kViewer, kAuditor, kAdmin},
@@ -60,6 +62,8 @@ const std::vector<RpcRule>& RpcRules() {
        {kAnalyst, kPublisher, kViewer, kAuditor}},
       // A draft needs analyst or publisher, a published version any reader (checked by the rpc).
       {"/pif.reporting.v1.ReportingService/RenderReport", {kAnalyst, kPublisher, kViewer}},
+      // ---- every service: its access audit, for the auditors of the council
+      {"/pif.audit.v1.AuditService/ListAuditRecords", {kAuditor}},
   };
   return *kRules;
 }

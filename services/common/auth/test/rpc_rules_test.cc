@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
+#include "pif/audit/v1/audit_service.pb.h"
 #include "pif/indicators/v1/indicators_service.pb.h"
 #include "pif/intake/v1/intake_service.pb.h"
 #include "pif/reporting/v1/reporting_service.pb.h"
@@ -24,6 +25,7 @@ std::vector<const google::protobuf::ServiceDescriptor*> Services() {
       indicators::v1::ComputeIndicatorsRequest::descriptor()->file(),
       workforce::v1::ComputeWorkforceRequest::descriptor()->file(),
       reporting::v1::BuildReportRequest::descriptor()->file(),
+      audit::v1::ListAuditRecordsRequest::descriptor()->file(),
   };
   std::vector<const google::protobuf::ServiceDescriptor*> services;
   for (const google::protobuf::FileDescriptor* file : files) {
@@ -59,7 +61,7 @@ TEST(RpcRulesTest, EveryMethodOfEveryServiceHasARule) {
       EXPECT_EQ(rule->names_council, NamesCouncil(*method->input_type())) << name;
     }
   }
-  EXPECT_EQ(methods.size(), 28u);
+  EXPECT_EQ(methods.size(), 30u);
   for (const RpcRule& rule : RpcRules()) {
     EXPECT_EQ(methods.count(std::string(rule.method)), 1u) << rule.method << " is not an rpc";
   }
@@ -68,6 +70,19 @@ TEST(RpcRulesTest, EveryMethodOfEveryServiceHasARule) {
 TEST(RpcRulesTest, AnUnknownMethodHasNoRule) {
   EXPECT_EQ(FindRpcRule("/pif.intake.v1.IntakeService/DropEverything"), nullptr);
   EXPECT_EQ(FindRpcRule(""), nullptr);
+}
+
+TEST(RpcRulesTest, OnlyAuditorsReadTheAuditAndOnlyAdministratorsErase) {
+  const RpcRule* audit = FindRpcRule("/pif.audit.v1.AuditService/ListAuditRecords");
+  ASSERT_NE(audit, nullptr);
+  EXPECT_EQ(audit->roles, std::vector<Role>{Role::kAuditor});
+  EXPECT_TRUE(audit->names_council);
+  EXPECT_FALSE(audit->services_only);
+  const RpcRule* erase = FindRpcRule("/pif.intake.v1.IntakeService/EraseChild");
+  ASSERT_NE(erase, nullptr);
+  EXPECT_EQ(erase->roles, std::vector<Role>{Role::kAdmin});
+  EXPECT_TRUE(erase->names_council);
+  EXPECT_FALSE(erase->services_only);
 }
 
 TEST(RpcRulesTest, OnlyServicesExportSnapshots) {

@@ -1,11 +1,16 @@
 #include "pif/grpc/access_audit.h"
 
 #include <grpcpp/security/auth_context.h>
+#include <grpcpp/support/byte_buffer.h>
 
 #include <chrono>
+#include <optional>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "call_registry.h"
 #include "pif/core/log.h"
 #include "pif/grpc/status_mapping.h"
 
@@ -23,22 +28,34 @@ std::string OwnCouncil(const google::protobuf::Message& message) {
   return message.GetReflection()->GetString(message, field);
 }
 
-// Writes the access line when gRPC destroys it at the end of the call.
+// Keeps the call's audit record before its status is sent, and writes the access line when gRPC
+// destroys it at the end of the call.
 class AccessAuditInterceptor : public grpc::experimental::Interceptor {
  public:
-  explicit AccessAuditInterceptor(grpc::experimental::ServerRpcInfo* info)
-      : info_(info), method_(info->method()), started_(std::chrono::steady_clock::now()) {}
+  AccessAuditInterceptor(grpc::experimental::ServerRpcInfo* info,
+                         std::shared_ptr<audit::AuditSink> sink, const std::string& service)
+      : info_(info),
+        sink_(std::move(sink)),
+        service_(service),
+        method_(PrintableName(info->method())),
+        started_(std::chrono::steady_clock::now()) {
+    // The registry's interceptor, created before this one, has recorded the call.
+    if (std::optional<internal::CallEntry> entry =
+            internal::CallRegistry::Get().Find(info->server_context())) {
+      notes_ = entry->notes;
+    }
+  }
 
   ~AccessAuditInterceptor() override {
-    const auto elapsed = std::chrono::steady_clock::now() - started_;
+    // A call cancelled before its handler sent a status is kept too.
+    if (!appended_) Append();
     log::Event(log::Level::kInfo, "access")
         .Str(log::Key::kCaller, caller_)
         .Str(log::Key::kAddress, peer_)
         .Str(log::Key::kMethod, method_)
         .Str(log::Key::kCouncil, council_)
         .Str(log::Key::kCode, GrpcCodeName(code_))
-        .Int(log::Key::kDurationMs,
-             std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
+        .Int(log::Key::kDurationMs, ElapsedMs());
   }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
@@ -55,19 +72,69 @@ class AccessAuditInterceptor : public grpc::experimental::Interceptor {
         council_ = CouncilOf(*static_cast<const google::protobuf::Message*>(received));
       }
     }
+    // After the handler, before the status leaves: the record is kept first.
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       code_ = methods->GetSendStatus().error_code();
+      if (!Append()) {
+        methods->ModifySendStatus(grpc::Status(grpc::StatusCode::UNAVAILABLE, kNotAuditedMessage));
+        code_ = grpc::StatusCode::UNAVAILABLE;
+        // A unary answer travels with its status: it goes out empty.
+        if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_MESSAGE)) {
+          if (grpc::ByteBuffer* message = methods->GetSerializedSendMessage(); message != nullptr) {
+            grpc::Slice nothing;
+            *message = grpc::ByteBuffer(&nothing, 1);
+          }
+        }
+      }
     }
     methods->Proceed();
   }
 
  private:
+  int64_t ElapsedMs() const {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                 started_)
+        .count();
+  }
+
+  // Appends the call's record to the sink (when there is one); false when it was not kept.
+  bool Append() {
+    appended_ = true;
+    if (sink_ == nullptr) return true;
+    audit::AuditRecord record;
+    record.at = absl::Now();
+    record.service = service_;
+    record.method = method_;
+    record.peer = peer_;
+    record.council = council_;
+    record.code = GrpcCodeName(code_);
+    record.duration_ms = ElapsedMs();
+    if (notes_ != nullptr) {
+      internal::CallNotes notes = notes_->Read();
+      if (!notes.caller.empty()) caller_ = notes.caller;
+      record.records_read = notes.records_read;
+      record.records_written = notes.records_written;
+      record.children = std::move(notes.children);
+    }
+    record.caller = caller_;
+    const absl::Status kept = sink_->Append(record);
+    if (kept.ok()) return true;
+    log::Event(log::Level::kError, "audit_write_failed")
+        .Str(log::Key::kMethod, method_)
+        .Str(log::Key::kCode, std::string(absl::StatusCodeToString(kept.code())));
+    return false;
+  }
+
   grpc::experimental::ServerRpcInfo* info_;  // outlives the interceptor (gRPC owns both)
+  std::shared_ptr<audit::AuditSink> sink_;
+  std::string service_;
+  std::shared_ptr<internal::CallNotesBox> notes_;
   std::string method_;
   std::string caller_ = "anonymous";
   std::string peer_;
   std::string council_;
   std::chrono::steady_clock::time_point started_;
+  bool appended_ = false;
   // A call that ends without the server sending a status was cancelled by the client or drain.
   grpc::StatusCode code_ = grpc::StatusCode::CANCELLED;
 };
@@ -113,13 +180,17 @@ std::string CouncilOf(const google::protobuf::Message& request) {
   return "";
 }
 
+AccessAuditInterceptorFactory::AccessAuditInterceptorFactory(std::shared_ptr<audit::AuditSink> sink,
+                                                             std::string service)
+    : sink_(std::move(sink)), service_(std::move(service)) {}
+
 grpc::experimental::Interceptor* AccessAuditInterceptorFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
   const std::string method = info->method();
   if (absl::StartsWith(method, "/grpc.health.") || absl::StartsWith(method, "/grpc.reflection.")) {
     return nullptr;
   }
-  return new AccessAuditInterceptor(info);
+  return new AccessAuditInterceptor(info, sink_, service_);
 }
 
 }  // namespace pif

@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "call_registry.h"
 #include "pif/auth/authorize.h"
 #include "pif/core/council.h"
 #include "pif/grpc/access_audit.h"
@@ -15,38 +16,8 @@
 namespace pif {
 namespace {
 
-// What the registry knows of a call in progress.
-struct CallEntry {
-  std::string method;
-  std::shared_ptr<const CallAuthOptions> options;
-};
-
-// Calls in progress, keyed by their server context (alive for the whole call).
-class CallRegistry {
- public:
-  static CallRegistry& Get() {
-    static CallRegistry* registry = new CallRegistry();  // used until exit
-    return *registry;
-  }
-  void Add(const grpc::ServerContextBase* context, CallEntry entry) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    calls_[context] = std::move(entry);
-  }
-  void Remove(const grpc::ServerContextBase* context) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    calls_.erase(context);
-  }
-  std::optional<CallEntry> Find(const grpc::ServerContextBase* context) const {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto found = calls_.find(context);
-    if (found == calls_.end()) return std::nullopt;
-    return found->second;
-  }
-
- private:
-  mutable std::mutex mutex_;
-  std::map<const grpc::ServerContextBase*, CallEntry> calls_;
-};
+using internal::CallEntry;
+using internal::CallRegistry;
 
 // Registers its call for as long as gRPC keeps it (created before the handler runs, destroyed
 // after the call ended).
@@ -111,6 +82,7 @@ CallScope::CallScope(const grpc::ServerContext& context)
   if (std::optional<CallEntry> entry = CallRegistry::Get().Find(&context)) {
     method_ = entry->method;
     options_ = entry->options;
+    notes_ = entry->notes;
   }
   current_call = this;
 }
@@ -131,6 +103,7 @@ absl::Status CallScope::Authorize(const std::optional<std::string>& council) {
       }
     }
   }
+  NoteCaller();
   const std::string token = BearerTokenOf(context_);
   if (token.empty()) {
     return absl::UnauthenticatedError(
@@ -146,6 +119,7 @@ absl::Status CallScope::Authorize(const std::optional<std::string>& council) {
   caller_.roles = claims->roles;
   caller_.councils = claims->councils;
   caller_.token = token;
+  NoteCaller();  // the audit names the verified subject, whatever the rpc and council decide
 
   const auth::RpcRule* rule = auth::FindRpcRule(method_);
   if (rule == nullptr) return absl::PermissionDeniedError("this rpc is not open to any caller");
@@ -160,6 +134,26 @@ absl::Status CallScope::AuthorizeCouncil(const std::string& council) const {
   }
   if (absl::Status format = CheckCouncil(council); !format.ok()) return format;
   return auth::AuthorizeCouncil(caller_, council);
+}
+
+void CallScope::NoteCaller() const {
+  if (notes_ == nullptr) return;
+  notes_->Update([name = caller_.AuditName()](internal::CallNotes& notes) { notes.caller = name; });
+}
+
+void CallScope::NoteRecords(int64_t read, int64_t written) const {
+  if (notes_ == nullptr) return;
+  notes_->Update([read, written](internal::CallNotes& notes) {
+    notes.records_read += read;
+    notes.records_written += written;
+  });
+}
+
+void CallScope::NoteChildrenRead(const std::vector<std::string>& ids) const {
+  if (notes_ == nullptr || ids.empty()) return;
+  notes_->Update([&ids](internal::CallNotes& notes) {
+    notes.children.insert(notes.children.end(), ids.begin(), ids.end());
+  });
 }
 
 }  // namespace pif

@@ -72,7 +72,8 @@ std::unique_ptr<grpc::Server> StartHealthServer(const std::string& listen,
 
 absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
     const ServerOptions& options, std::vector<HostedService> services,
-    std::shared_ptr<Metrics> metrics, std::shared_ptr<const CallAuthOptions> auth) {
+    std::shared_ptr<Metrics> metrics, std::shared_ptr<const CallAuthOptions> auth,
+    std::shared_ptr<audit::AuditSink> audit) {
   std::unique_ptr<ServiceHost> host(new ServiceHost());
   host->metrics_ =
       metrics != nullptr ? std::move(metrics) : std::make_shared<Metrics>(options.service_name);
@@ -94,9 +95,12 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   // First: the handler's CallScope learns which rpc it answers from it.
   interceptors.push_back(std::make_unique<CallRegistryInterceptorFactory>(std::move(auth)));
+  // Before the metrics: hooks before sending run in this order, so the metrics count the status
+  // the audit lets go out (UNAVAILABLE when the record could not be kept).
+  interceptors.push_back(
+      std::make_unique<AccessAuditInterceptorFactory>(std::move(audit), options.service_name));
   interceptors.push_back(std::make_unique<RpcMetricsInterceptorFactory>(
       *host->metrics_, KnownMethods(host->services_)));
-  interceptors.push_back(std::make_unique<AccessAuditInterceptorFactory>());
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
 
   host->server_ = builder.BuildAndStart();

@@ -187,7 +187,9 @@ TEST_F(RpcMetricsTest, MethodsTheServerDoesNotHaveShareOneSeries) {
 
 TEST(RpcMetricsNamesTest, MethodsOfAServiceComeFromItsDescriptor) {
   const std::vector<std::string> methods = MethodsOfService(kIntake);
-  EXPECT_EQ(methods.size(), 8u);
+  EXPECT_EQ(methods.size(), 9u);  // EraseChild is the ninth
+  EXPECT_NE(std::find(methods.begin(), methods.end(), "/pif.intake.v1.IntakeService/EraseChild"),
+            methods.end());
   EXPECT_NE(
       std::find(methods.begin(), methods.end(), "/pif.intake.v1.IntakeService/GetDataVersion"),
       methods.end());

@@ -4,6 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "identity_provider.h"
+#include "pif/audit_grpc/audit_grpc_service.h"
+#include "pif/audit_pg/migrations.h"
+#include "pif/audit_pg/pg_audit_log.h"
 #include "pif/core/log.h"
 #include "pif/grpc/channel.h"
 #include "pif/pg/database.h"
@@ -24,7 +27,8 @@ int Fail(const char* stage, const absl::Status& status) {
 }  // namespace
 
 std::vector<pg::MigrationSet> MigrationSetsOf(const ServiceSpec& spec) {
-  std::vector<pg::MigrationSet> sets = spec.shared_migrations;
+  std::vector<pg::MigrationSet> sets = {audit::AuditMigrations()};
+  sets.insert(sets.end(), spec.shared_migrations.begin(), spec.shared_migrations.end());
   sets.push_back({pg::kServiceVersionTable, spec.migrations});
   return sets;
 }
@@ -119,12 +123,17 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
 
   auto services = spec.make_services(options, **pool);
   if (!services.ok()) return Fail("services", services.status());
+  // Every call is kept in the service's own audit before it is answered, and the audit is read
+  // through the service's own AuditService.
+  auto audit_log = std::make_shared<audit::PgAuditLog>(**pool);
+  services->push_back({audit::v1::AuditService::service_full_name(),
+                       std::make_unique<audit::AuditGrpcService>(audit_log)});
   auto metrics = std::make_shared<Metrics>(spec.name);
   GaugeRegistration pool_gauges = metrics->AddGauges(PoolGauges(**pool));
   GaugeRegistration tls_gauges;
   if (tls.has_value()) tls_gauges = metrics->AddGauges(TlsGauges(options.tls.cert_file));
-  auto host =
-      ServiceHost::Start(options, std::move(*services), metrics, identity_provider->call_auth());
+  auto host = ServiceHost::Start(options, std::move(*services), metrics,
+                                 identity_provider->call_auth(), audit_log);
   if (!host.ok()) return Fail("listen", host.status());
   log::Event(log::Level::kInfo, "serving")
       .Str(log::Key::kAddress, options.listen)

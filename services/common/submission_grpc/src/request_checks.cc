@@ -37,6 +37,16 @@ absl::Status CheckBatchHeader(const common::v1::BatchHeader& header) {
   return absl::OkStatus();
 }
 
+absl::Status CheckRequestId(const std::string& value, const std::string& field) {
+  if (absl::Status required = CheckRequired(value, field); !required.ok()) return required;
+  if (value.size() > kMaxRequestIdLength || !IsPrintableAscii(value)) {
+    return InvalidField(
+        field, "MALFORMED_REQUEST_ID",
+        absl::StrCat(field, " must be 1 to ", kMaxRequestIdLength, " printable ASCII characters"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status CheckRequired(const std::string& value, const std::string& field) {
   if (!value.empty()) return absl::OkStatus();
   return InvalidField(field, "REQUIRED_FIELD_MISSING", field + " is required");

@@ -4,7 +4,7 @@ namespace pif::submission::internal {
 namespace {
 
 // Which database this is: cluster system identifier / current WAL timeline / database oid. The
-// same text as in migrations/V002__data_version_floor.sql.
+// same text as in migrations/V003__data_version_floor.sql.
 constexpr char kDatabaseIdentity[] =
     "(SELECT system_identifier FROM pg_control_system())::text || '/' ||"
     " substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8) || '/' ||"

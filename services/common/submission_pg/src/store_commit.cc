@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "data_version_floor.h"
+#include "nlohmann/json.hpp"
 #include "store_json.h"
 #include "store_rules.h"
 #include "store_sql.h"
@@ -100,6 +101,25 @@ void UpsertAccepted(pqxx::work& tx, const SubmissionSchema& schema, const Staged
   }
 }
 
+// Redacts the messages of the `cleared` rejections (rows of rejection id, batch id) in the
+// summaries of earlier batches that list them (this batch lists them from the table, redacted).
+void RedactSummaryCopies(pqxx::work& tx, const std::string& council, const pqxx::result& cleared) {
+  std::map<std::string, std::vector<std::string>> by_batch;
+  for (const auto& row : cleared) {
+    by_batch[row[1].as<std::string>()].push_back(row[0].as<std::string>());
+  }
+  for (const auto& [batch_id, ids] : by_batch) {
+    nlohmann::json array = ids;
+    tx.exec_params(absl::StrCat("UPDATE import_batches SET summary = ",
+                                RedactedSummarySql("summary",
+                                                   "ARRAY(SELECT jsonb_array_elements_text("
+                                                   "$3::jsonb))",
+                                                   false),
+                                " WHERE council = $1 AND batch_id = $2"),
+                   council, batch_id, array.dump());
+  }
+}
+
 // Clears open rejections of records this batch accepted (earlier batches, and earlier positions
 // of this one); returns how many.
 int64_t ClearCorrected(pqxx::work& tx, const SubmissionSchema& schema, const StagedBatch& batch,
@@ -113,17 +133,22 @@ int64_t ClearCorrected(pqxx::work& tx, const SubmissionSchema& schema, const Sta
                                  batch.info.council, schema.types[i].type)
                                .empty();
     if (!any_open) continue;
+    // A corrected copy keeps no values: its cells and messages are redacted as it is cleared.
     const pqxx::result result = tx.exec_params(
         absl::StrCat("UPDATE rejections r SET cleared_reason = 'CORRECTED', cleared_by_batch = $2,"
                      " cleared_by = $3, cleared_at = ",
-                     MicrosToTimestamp("$4"), " FROM ", StagePartition(static_cast<int>(i)),
+                     MicrosToTimestamp("$4"), ", cells = ", RedactedCellsSql("r.cells"),
+                     ", errors = ", RedactedErrorsSql("r.errors"), " FROM ",
+                     StagePartition(static_cast<int>(i)),
                      " s WHERE r.council = $1 AND r.cleared_reason IS NULL AND r.record_type = ",
                      tx.quote(schema.types[i].type),
                      " AND r.record_id = s.pif_record_id AND s.pif_candidate"
                      " AND s.pif_errors IS NULL"
-                     " AND (r.batch_id <> $2 OR r.position < s.pif_position)"),
+                     " AND (r.batch_id <> $2 OR r.position < s.pif_position)"
+                     " RETURNING r.rejection_id, r.batch_id"),
         batch.info.council, batch.info.batch_id, batch.info.caller, at_micros);
     cleared += result.affected_rows();
+    RedactSummaryCopies(tx, batch.info.council, result);
   }
   return cleared;
 }

@@ -9,13 +9,13 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "pif/core/domain_status.h"
+#include "pif/core/safe_text.h"
 #include "pif/submission/summary.h"
 
 namespace pif::submission::internal {
 
-// `text` as PostgreSQL text can hold it: invalid UTF-8 bytes and NUL replaced by U+FFFD
-// (received text is kept as close to verbatim as the database allows).
-std::string SafeText(const std::string& text);
+// Received text is kept as close to verbatim as the database allows (pif/core/safe_text.h).
+using ::pif::SafeText;
 
 // [{"field", "rule_code", "message"}, ...]
 std::string ErrorsToJson(const std::vector<FieldViolation>& errors);

@@ -199,4 +199,30 @@ std::string IntervalText(const std::string& start_text, const std::string& end_t
                       " IS NULL THEN ' onwards' ELSE concat(' to ', ", end_text, ") END)");
 }
 
+std::string RedactedCellsSql(const std::string& cells) {
+  return absl::StrCat(
+      "(SELECT coalesce(jsonb_agg(jsonb_build_array(pif_c -> 0, '[redacted]') ORDER BY pif_o),"
+      " '[]'::jsonb) FROM jsonb_array_elements(",
+      cells, ") WITH ORDINALITY AS pif_x(pif_c, pif_o))");
+}
+
+std::string RedactedErrorsSql(const std::string& errors) {
+  return absl::StrCat(
+      "(SELECT coalesce(jsonb_agg(jsonb_set(pif_e, '{message}', '\"[redacted]\"')"
+      " ORDER BY pif_eo), '[]'::jsonb) FROM jsonb_array_elements(",
+      errors, ") WITH ORDINALITY AS pif_y(pif_e, pif_eo))");
+}
+
+std::string RedactedSummarySql(const std::string& summary, const std::string& ids,
+                               bool with_record_id) {
+  const std::string listed =
+      with_record_id ? "jsonb_set(pif_r, '{record_id}', '\"[redacted]\"')" : "pif_r";
+  return absl::StrCat(
+      "CASE WHEN jsonb_typeof(", summary, " -> 'rejections') = 'array' THEN jsonb_set(", summary,
+      ", '{rejections}', (SELECT coalesce(jsonb_agg(CASE WHEN pif_r ->> 'rejection_id' = ANY (",
+      ids, ") THEN jsonb_set(", listed, ", '{errors}', ", RedactedErrorsSql("pif_r -> 'errors'"),
+      ") ELSE pif_r END ORDER BY pif_o), '[]'::jsonb) FROM jsonb_array_elements(", summary,
+      " -> 'rejections') WITH ORDINALITY AS pif_x(pif_r, pif_o))) ELSE ", summary, " END");
+}
+
 }  // namespace pif::submission::internal

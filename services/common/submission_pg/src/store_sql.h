@@ -61,6 +61,16 @@ std::string ReferenceWords(const std::string& column);
 // SQL appending one error (field, rule code, message expression) to s.pif_errors.
 std::string AppendError(pqxx::transaction_base& tx, const std::string& field_sql,
                         const std::string& rule_code, const std::string& message_sql);
+// SQL of a rejection's cells (jsonb [[name, text], ...]) with every text replaced by kRedacted.
+std::string RedactedCellsSql(const std::string& cells);
+// SQL of a rejection's errors (jsonb [{"field", "rule_code", "message"}, ...]) with every message
+// replaced by kRedacted.
+std::string RedactedErrorsSql(const std::string& errors);
+// SQL of a batch summary (jsonb) whose listed rejections with an id in `ids` (a text[]
+// expression) have their messages, and when `with_record_id` their record ids, redacted.
+std::string RedactedSummarySql(const std::string& summary, const std::string& ids,
+                               bool with_record_id);
+
 // SQL of an interval for messages: "S to E", or "S onwards" when E is null.
 std::string IntervalText(const std::string& start_text, const std::string& end_text);
 

@@ -1,5 +1,5 @@
 // Data versions across restores, against the real PostgreSQL: a restored copy of a store's
-// database never hands out a version the original handed out (migrations/V002), while a store
+// database never hands out a version the original handed out (migrations/V003), while a store
 // that was not restored keeps counting 1, 2, 3.
 #include <memory>
 #include <optional>

@@ -232,19 +232,32 @@ TEST_P(UpgradeTest, ADatabaseOfTheReleasedMigrationsKeepsEveryRowAndTheStoreWork
 
   auto upgraded = MigrateServiceDatabase(*connection_, SpecOf(service));
   ASSERT_TRUE(upgraded.ok()) << upgraded.status();
-  ASSERT_EQ(upgraded->size(), 2u);
-  // The store's set, V002 (the data version floor) included.
-  EXPECT_EQ((*upgraded)[0].applied, (std::vector<int>{1, 2}));
+  // The access audit's set (new to every database), the store's, then the service's own.
+  ASSERT_EQ(upgraded->size(), 3u);
+  EXPECT_EQ((*upgraded)[0].applied, (std::vector<int>{1}));
+  // The store's V001 recognises its tables; V002 adds the erasures (and redacts rejections
+  // corrected before it: the store redacted this database's one as it cleared it); V003 the data
+  // version floor.
+  EXPECT_EQ((*upgraded)[1].applied, (std::vector<int>{1, 2, 3}));
   // The service's V001 and V002 are taken as applied: their earlier texts are accepted.
-  EXPECT_THAT((*upgraded)[1].applied, IsEmpty());
-  EXPECT_EQ((*upgraded)[1].current_version, 2);
+  EXPECT_THAT((*upgraded)[2].applied, IsEmpty());
+  EXPECT_EQ((*upgraded)[2].current_version, 2);
 
   // Every table and row as it was (pif_schema_migrations included: the checksums recorded by
   // the released binary stay, so it could still start on this database).
   std::map<std::string, std::string> after = EveryRow(*connection_);
   ASSERT_EQ(after.count(kSubmissionVersionTable), 1u);
   after.erase(kSubmissionVersionTable);
-  // The one new table, the data version floor (V002): no floor raised by the upgrade.
+  // The access audit's tables are new and empty.
+  ASSERT_EQ(after.count("pif_audit_migrations"), 1u);
+  after.erase("pif_audit_migrations");
+  ASSERT_EQ(after.count("access_audit"), 1u);
+  after.erase("access_audit");
+  // So are the store's erasures.
+  ASSERT_EQ(after.count("erasures"), 1u);
+  EXPECT_EQ(after["erasures"], "[]");
+  after.erase("erasures");
+  // The data version floor (V003): no floor raised by the upgrade.
   ASSERT_EQ(after.count("data_version_floor"), 1u);
   EXPECT_NE(after["data_version_floor"].find("\"version_floor\":0"), std::string::npos)
       << after["data_version_floor"];
@@ -277,6 +290,7 @@ TEST_P(UpgradeTest, ADatabaseOfTheReleasedMigrationsKeepsEveryRowAndTheStoreWork
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_THAT((*again)[0].applied, IsEmpty());
   EXPECT_THAT((*again)[1].applied, IsEmpty());
+  EXPECT_THAT((*again)[2].applied, IsEmpty());
 }
 
 TEST_P(UpgradeTest, TheStoresTablesOfAnUpgradedDatabaseAreThoseOfAFreshOne) {
@@ -286,7 +300,7 @@ TEST_P(UpgradeTest, TheStoresTablesOfAnUpgradedDatabaseAreThoseOfAFreshOne) {
   pqxx::connection fresh_connection(fresh.conninfo());
   auto created = MigrateServiceDatabase(fresh_connection, SpecOf(GetParam()));
   ASSERT_TRUE(created.ok()) << created.status();
-  EXPECT_EQ((*created)[1].applied, (std::vector<int>{1, 2}));
+  EXPECT_EQ((*created)[2].applied, (std::vector<int>{1, 2}));
   const std::string shape = StoreTablesShape(fresh_connection);
   EXPECT_NE(shape.find("rejections_open_by_record"), std::string::npos);
   EXPECT_EQ(StoreTablesShape(*connection_), shape);
@@ -296,6 +310,54 @@ INSTANTIATE_TEST_SUITE_P(Services, UpgradeTest, ::testing::ValuesIn(Services()),
                          [](const ::testing::TestParamInfo<ServiceCase>& param_info) {
                            return param_info.param.name;
                          });
+
+// A rejection corrected by a release that kept its values (its cells, its messages, the copy its
+// batch summary lists) loses them when the store's V002 is applied; other rejections keep theirs.
+TEST(UpgradeRedactionTest, RejectionsCorrectedBeforeTheUpgradeAreRedactedByIt) {
+  pif::testing::TestDatabase db("upgrade_redaction");
+  pqxx::connection connection(db.conninfo());
+  const std::vector<pg::Migration> first_only = {SubmissionStoreMigrations().migrations->front()};
+  ASSERT_TRUE(pg::ApplyMigrations(connection, "old", first_only, kSubmissionVersionTable).ok());
+  {
+    pqxx::work tx(connection);
+    tx.exec(
+        "INSERT INTO import_batches (council, batch_id, caller, received_at, accepted_count,"
+        " rejected_count, data_version, summary) VALUES ('S12000033', 'B1', 'someone', now(),"
+        " 0, 2, 1, '{\"rejections\": [{\"rejection_id\": \"B1#1\", \"record_id\": \"P1\","
+        " \"errors\": [{\"field\": \"dob\", \"rule_code\": \"MALFORMED_DATE\","
+        " \"message\": \"dob 2012-13-01 is not a date\"}]}, {\"rejection_id\": \"B1#2\","
+        " \"record_id\": \"P2\", \"errors\": [{\"field\": \"dob\", \"rule_code\":"
+        " \"MALFORMED_DATE\", \"message\": \"dob x is not a date\"}]}]}')");
+    tx.exec(R"(INSERT INTO rejections (council, rejection_id, batch_id, data_version, position,
+        record_type, record_id, cells, received_typed, errors, received_at, cleared_reason,
+        cleared_by_batch, cleared_at) VALUES
+      ('S12000033', 'B1#1', 'B1', 1, 1, 'Child', 'P1',
+       '[["person_id", "P1"], ["dob", "2012-13-01"]]', false,
+       '[{"field": "dob", "rule_code": "MALFORMED_DATE", "message": "dob 2012-13-01 is not a date"}]',
+       now(), 'CORRECTED', 'B2', now()),
+      ('S12000033', 'B1#2', 'B1', 1, 2, 'Child', 'P2', '[["person_id", "P2"], ["dob", "x"]]', false,
+       '[{"field": "dob", "rule_code": "MALFORMED_DATE", "message": "dob x is not a date"}]',
+       now(), NULL, NULL, NULL))");
+    tx.commit();
+  }
+  ASSERT_TRUE(pg::ApplyMigrationSets(connection, "new", {SubmissionStoreMigrations()}).ok());
+  pqxx::work tx(connection);
+  const pqxx::result rows =
+      tx.exec("SELECT cells::text, errors::text FROM rejections ORDER BY position");
+  EXPECT_EQ(rows[0][0].as<std::string>(),
+            "[[\"person_id\", \"[redacted]\"], [\"dob\", \"[redacted]\"]]");
+  EXPECT_EQ(
+      rows[0][1].as<std::string>(),
+      "[{\"field\": \"dob\", \"message\": \"[redacted]\", \"rule_code\": \"MALFORMED_DATE\"}]");
+  EXPECT_EQ(rows[1][0].as<std::string>(), "[[\"person_id\", \"P2\"], [\"dob\", \"x\"]]");
+  const std::string summary =
+      tx.exec1(
+            "SELECT summary->'rejections'->0->'errors'->0->>'message' || '/' ||"
+            " (summary->'rejections'->0->>'record_id') || '/' ||"
+            " (summary->'rejections'->1->'errors'->0->>'message') FROM import_batches")[0]
+          .as<std::string>();
+  EXPECT_EQ(summary, "[redacted]/P1/dob x is not a date");
+}
 
 // A database from before the JSON summary (intake's V001 alone: import_batches.summary bytea).
 TEST(UpgradeFromFirstMigrationTest, BringsTheOldBatchTablesUpToDateKeepingTheirRows) {
@@ -317,7 +379,8 @@ TEST(UpgradeFromFirstMigrationTest, BringsTheOldBatchTablesUpToDateKeepingTheirR
   spec.migrations = &pg::IntakeMigrations();
   auto upgraded = MigrateServiceDatabase(connection, spec);
   ASSERT_TRUE(upgraded.ok()) << upgraded.status();
-  EXPECT_EQ((*upgraded)[1].applied, (std::vector<int>{2}));
+  EXPECT_EQ((*upgraded)[2].applied,
+            (std::vector<int>{2}));  // after the audit's and the store's sets
   pqxx::work tx(connection);
   const pqxx::row batch = tx.exec1(
       "SELECT summary->>'batch_id', source_system, cleared_rejection_count FROM import_batches");

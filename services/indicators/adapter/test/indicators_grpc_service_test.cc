@@ -1,5 +1,6 @@
 // The indicators service over gRPC, in process: the adapter, the intake client and the domain
-// together, with a fake intake server and an in-memory store.
+// together on the shared ServiceHost (callers authenticated by tokens of a test identity
+// provider), with a fake intake server and an in-memory store, both counted.
 #include "pif/indicators/adapter/indicators_grpc_service.h"
 
 #include <grpcpp/client_context.h>
@@ -14,6 +15,9 @@
 #include "pif/core/domain_status.h"
 #include "pif/grpc/channel.h"
 #include "pif/grpc/status_mapping.h"
+#include "pif/grpc/testing/authorization_matrix.h"
+#include "pif/grpc/testing/test_host.h"
+#include "pif/grpc/testing/test_identity_provider.h"
 #include "pif/indicators/clients/intake_snapshot_source.h"
 #include "pif/indicators/testing/domain_fakes.h"
 
@@ -22,6 +26,7 @@ namespace {
 
 using case_client::testing::FakeIntakeService;
 using case_client::testing::LocalServer;
+using pif::testing::TestIdentityProvider;
 using testing::FakeIndicatorsStore;
 using ::testing::HasSubstr;
 
@@ -80,6 +85,36 @@ std::vector<std::string> CodesOf(
   return codes;
 }
 
+// Every call to the store, counted, then passed to the fake.
+class CountingIndicatorsStore final : public IndicatorsStore {
+ public:
+  explicit CountingIndicatorsStore(IndicatorsStore& inner) : inner_(inner) {}
+  int calls() const { return calls_.load(); }
+
+  absl::StatusOr<std::optional<ResultSet>> FindResult(const ResultKey& key) override {
+    ++calls_;
+    return inner_.FindResult(key);
+  }
+  absl::StatusOr<SavedResultSet> SaveResult(const ResultKey& key, const ResultSet& set) override {
+    ++calls_;
+    return inner_.SaveResult(key, set);
+  }
+  absl::StatusOr<std::optional<StoredPolicy>> FindPolicy(const std::string& council) override {
+    ++calls_;
+    return inner_.FindPolicy(council);
+  }
+  absl::StatusOr<StoredPolicy> SavePolicy(const std::string& council,
+                                          const figures::DisclosurePolicy& policy,
+                                          const std::string& updated_by) override {
+    ++calls_;
+    return inner_.SavePolicy(council, policy, updated_by);
+  }
+
+ private:
+  IndicatorsStore& inner_;
+  std::atomic<int> calls_{0};
+};
+
 // The service wired as in production, except for the store (in memory) and intake (fake).
 class IndicatorsGrpcTest : public ::testing::Test {
  protected:
@@ -90,13 +125,30 @@ class IndicatorsGrpcTest : public ::testing::Test {
     source_ = std::make_unique<IntakeSnapshotSource>(intake_address, OpenChannel(intake_address),
                                                      absl::Seconds(5));
     cache_ = std::make_unique<SnapshotCache>(source_.get(), 8);
-    policies_ = std::make_unique<DisclosurePolicies>(&store_);
-    computer_ = std::make_unique<ResultComputer>(cache_.get(), &store_, policies_.get());
+    policies_ = std::make_unique<DisclosurePolicies>(&counted_store_, floor_);
+    computer_ = std::make_unique<ResultComputer>(cache_.get(), &counted_store_, policies_.get());
     explainer_ = std::make_unique<Explainer>(cache_.get());
-    service_ =
-        std::make_unique<IndicatorsGrpcService>(computer_.get(), explainer_.get(), policies_.get());
-    server_ = std::make_unique<LocalServer>(service_.get());
-    stub_ = v1::IndicatorsService::NewStub(OpenChannel(server_->address()));
+    host_.reset();
+    std::vector<HostedService> services;
+    services.push_back({v1::IndicatorsService::service_full_name(),
+                        std::make_unique<IndicatorsGrpcService>(computer_.get(), explainer_.get(),
+                                                                policies_.get())});
+    host_ = pif::testing::StartTestHost(std::move(services), identity_.CallAuth());
+    stub_ = v1::IndicatorsService::NewStub(
+        pif::testing::ChannelTo(*host_, identity_.TokenWithEveryRole({kCouncil})));
+  }
+
+  // A stub calling as a caller with `roles` for kCouncil.
+  std::unique_ptr<v1::IndicatorsService::Stub> StubAs(const std::vector<auth::Role>& roles) {
+    return v1::IndicatorsService::NewStub(
+        pif::testing::ChannelTo(*host_, identity_.Token(roles, {kCouncil})));
+  }
+
+  // What the fakes were asked, for the authorization matrix.
+  std::string Footprint() {
+    return absl::StrCat("store calls=", counted_store_.calls(),
+                        " intake exports=", intake_.export_calls(),
+                        " intake versions=", intake_.version_calls());
   }
   void SetUp() override { Start(intake_server_.address()); }
 
@@ -121,16 +173,20 @@ class IndicatorsGrpcTest : public ::testing::Test {
     return stub_->ComputeIndicators(&context, request, response);
   }
 
+  TestIdentityProvider identity_;
   FakeIntakeService intake_;
   LocalServer intake_server_{&intake_};
   FakeIndicatorsStore store_;
+  CountingIndicatorsStore counted_store_{store_};
+  // The disclosure floor the service is started with (the framework's defaults).
+  DisclosureFloor floor_;
   std::unique_ptr<IntakeSnapshotSource> source_;
   std::unique_ptr<SnapshotCache> cache_;
   std::unique_ptr<DisclosurePolicies> policies_;
   std::unique_ptr<ResultComputer> computer_;
   std::unique_ptr<Explainer> explainer_;
-  std::unique_ptr<IndicatorsGrpcService> service_;
-  std::unique_ptr<LocalServer> server_;
+  std::unique_ptr<ServiceHost> host_;
+  // Calls with a token of every role for kCouncil.
   std::unique_ptr<v1::IndicatorsService::Stub> stub_;
 };
 
@@ -305,6 +361,9 @@ TEST_F(IndicatorsGrpcTest, ExplainSaysWhoIsInTheNumeratorAndWhy) {
 }
 
 TEST_F(IndicatorsGrpcTest, PolicySetOverGrpcIsReadBackAndApplied) {
+  // A service whose operator set no floor beyond what a policy may say (the floor: below).
+  floor_ = DisclosureFloor{1, 1, false};
+  Start(intake_server_.address());
   grpc::ClientContext set_context;
   v1::SetDisclosurePolicyRequest set;
   set.mutable_policy()->set_council(kCouncil);
@@ -313,7 +372,7 @@ TEST_F(IndicatorsGrpcTest, PolicySetOverGrpcIsReadBackAndApplied) {
   v1::SetDisclosurePolicyResponse set_response;
   ASSERT_TRUE(stub_->SetDisclosurePolicy(&set_context, set, &set_response).ok());
   EXPECT_TRUE(set_response.policy().secondary_suppression());
-  EXPECT_THAT(set_response.updated_by(), HasSubstr("anonymous"));
+  EXPECT_EQ(set_response.updated_by(), "user=jo@council");
   grpc::ClientContext get_context;
   v1::GetDisclosurePolicyRequest get;
   get.set_council(kCouncil);
@@ -443,6 +502,147 @@ TEST_F(IndicatorsGrpcTest, CatalogueSaysThePartsOf2R5HaveNoPublishedBreakdowns) 
   EXPECT_TRUE(published.at("2 R.5"));
   EXPECT_FALSE(published.at("2 R.5 child"));
   EXPECT_FALSE(published.at("2 R.5 parent"));
+}
+
+// ---- Who may call what, and the disclosure floor ---------------------------------------------
+
+// Every rpc of the service, from its descriptor: refused without a token (even when malformed),
+// for another council and without its roles, with nothing read from intake or the store; served
+// for the right role and council.
+TEST_F(IndicatorsGrpcTest, EveryRpcAuthorizesItsCallerBeforeAnythingIsRead) {
+  using pif::testing::Serialized;
+  const common::v1::Period period = S1Request(common::v1::DISCLOSURE_MODE_PUBLISHED).period();
+  pif::testing::AuthorizationMatrix matrix;
+  matrix.service = v1::IndicatorsService::service_full_name();
+  matrix.identity = &identity_;
+  matrix.channel = [this](bool) { return pif::testing::ChannelTo(*host_, ""); };
+  matrix.footprint = [this] { return Footprint(); };
+  matrix.calls["ListIndicators"].messages = [](const std::string&) {
+    return Serialized(v1::ListIndicatorsRequest());
+  };
+  matrix.calls["ComputeIndicators"].messages = [period](const std::string& council) {
+    v1::ComputeIndicatorsRequest request;
+    request.set_council(council);
+    *request.mutable_period() = period;
+    request.add_codes("1 S.1");
+    return Serialized(request);
+  };
+  matrix.calls["ComputeIndicatorSeries"].messages = [period](const std::string& council) {
+    v1::ComputeIndicatorSeriesRequest request;
+    request.set_council(council);
+    *request.mutable_sequence()->mutable_first() = period;
+    request.mutable_sequence()->set_count(2);
+    request.add_codes("1 S.1");
+    return Serialized(request);
+  };
+  matrix.calls["ExplainIndicator"].messages = [period](const std::string& council) {
+    v1::ExplainIndicatorRequest request;
+    request.set_council(council);
+    *request.mutable_period() = period;
+    request.set_code("1 S.1");
+    request.set_selection(v1::UNIT_SELECTION_NUMERATOR);
+    return Serialized(request);
+  };
+  matrix.calls["GetDisclosurePolicy"].messages = [](const std::string& council) {
+    v1::GetDisclosurePolicyRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["SetDisclosurePolicy"].messages = [](const std::string& council) {
+    v1::SetDisclosurePolicyRequest request;
+    request.mutable_policy()->set_council(council);
+    request.mutable_policy()->set_min_shown_count(7);
+    return Serialized(request);
+  };
+  pif::testing::ExpectEveryRpcAuthorizes(matrix);
+}
+
+TEST_F(IndicatorsGrpcTest, InternalFiguresAreForAnalystsOnlyAndARefusalPullsNothing) {
+  for (auth::Role role : {auth::Role::kViewer, auth::Role::kPublisher}) {
+    auto stub = StubAs({role});
+    grpc::ClientContext context;
+    v1::ComputeIndicatorsResponse response;
+    const grpc::Status status = stub->ComputeIndicators(
+        &context, S1Request(common::v1::DISCLOSURE_MODE_INTERNAL), &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED) << auth::RoleName(role);
+    EXPECT_THAT(status.error_message(), HasSubstr("analyst"));
+    EXPECT_EQ(response.results_size(), 0);
+
+    grpc::ClientContext series_context;
+    v1::ComputeIndicatorSeriesRequest series;
+    series.set_council(kCouncil);
+    *series.mutable_sequence()->mutable_first() =
+        S1Request(common::v1::DISCLOSURE_MODE_INTERNAL).period();
+    series.mutable_sequence()->set_count(1);
+    series.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
+    v1::ComputeIndicatorSeriesResponse series_response;
+    EXPECT_EQ(stub->ComputeIndicatorSeries(&series_context, series, &series_response).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
+  EXPECT_EQ(intake_.export_calls(), 0);
+  EXPECT_EQ(counted_store_.calls(), 0);
+  // The same callers have PUBLISHED figures; an analyst has INTERNAL ones.
+  v1::ComputeIndicatorsResponse published;
+  grpc::ClientContext published_context;
+  ASSERT_TRUE(StubAs({auth::Role::kViewer})
+                  ->ComputeIndicators(&published_context,
+                                      S1Request(common::v1::DISCLOSURE_MODE_PUBLISHED), &published)
+                  .ok());
+  v1::ComputeIndicatorsResponse internal;
+  grpc::ClientContext internal_context;
+  const grpc::Status status =
+      StubAs({auth::Role::kAnalyst})
+          ->ComputeIndicators(&internal_context, S1Request(common::v1::DISCLOSURE_MODE_INTERNAL),
+                              &internal);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(internal.results(0).numerator().value(), 3);
+}
+
+TEST_F(IndicatorsGrpcTest, APolicyBelowTheFloorIsRefusedNamingTheField) {
+  auto publisher = StubAs({auth::Role::kPublisher});
+  for (const auto& [field, set] :
+       std::vector<std::pair<std::string, std::function<void(common::v1::DisclosurePolicy*)>>>{
+           {"policy.min_shown_count", [](auto* p) { p->set_min_shown_count(1); }},
+           {"policy.min_denominator", [](auto* p) { p->set_min_denominator(9); }},
+           {"policy.secondary_suppression", [](auto* p) { p->set_secondary_suppression(false); }},
+       }) {
+    v1::SetDisclosurePolicyRequest request;
+    request.mutable_policy()->set_council(kCouncil);
+    set(request.mutable_policy());
+    grpc::ClientContext context;
+    v1::SetDisclosurePolicyResponse response;
+    const absl::Status status =
+        FromGrpcStatus(publisher->SetDisclosurePolicy(&context, request, &response));
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << field;
+    const std::vector<FieldViolation> violations = FieldViolationsOf(status);
+    ASSERT_EQ(violations.size(), 1u) << field;
+    EXPECT_EQ(violations[0].field, field);
+    EXPECT_EQ(violations[0].rule_code, "BELOW_DISCLOSURE_FLOOR");
+  }
+  grpc::ClientContext get_context;
+  v1::GetDisclosurePolicyRequest get;
+  get.set_council(kCouncil);
+  v1::GetDisclosurePolicyResponse policy;
+  ASSERT_TRUE(StubAs({auth::Role::kAnalyst})->GetDisclosurePolicy(&get_context, get, &policy).ok());
+  EXPECT_TRUE(policy.is_default());
+}
+
+TEST_F(IndicatorsGrpcTest, PublishedFiguresApplyTheFloorOverAPolicyStoredBelowIt) {
+  // Stored before the floor was raised: every count shown.
+  ASSERT_TRUE(store_.SavePolicy(kCouncil, {1, 1, false}, "earlier").ok());
+  v1::ComputeIndicatorsResponse response;
+  ASSERT_TRUE(Compute(S1Request(common::v1::DISCLOSURE_MODE_PUBLISHED), &response).ok());
+  EXPECT_EQ(response.provenance().disclosure_policy().min_shown_count(), 6);
+  EXPECT_EQ(response.provenance().disclosure_policy().min_denominator(), 10);
+  EXPECT_TRUE(response.provenance().disclosure_policy().secondary_suppression());
+  EXPECT_EQ(response.results(0).numerator().suppressed(), common::v1::SUPPRESSION_REASON_PRIMARY);
+  grpc::ClientContext get_context;
+  v1::GetDisclosurePolicyRequest get;
+  get.set_council(kCouncil);
+  v1::GetDisclosurePolicyResponse policy;
+  ASSERT_TRUE(stub_->GetDisclosurePolicy(&get_context, get, &policy).ok());
+  EXPECT_EQ(policy.policy().min_shown_count(), 6);
+  EXPECT_EQ(policy.updated_by(), "earlier");
 }
 
 }  // namespace

@@ -15,6 +15,8 @@ using testing::FakeIndicatorsStore;
 using testing::FakeSnapshotSource;
 
 constexpr char kCouncil[] = "S12000033";
+// No floor beyond what a policy may say: the computer's own rules; the floor is tested below.
+constexpr DisclosureFloor kNoFloor{1, 1, false};
 
 // Eight children referred in the CLAS year 2023-24, three of them a repeat within 365 days:
 // 1 S.1 is 3 of 8 (37.5 %); in the CLAS year 2022-23 two children were referred, one a repeat.
@@ -44,7 +46,7 @@ figures::PeriodFields ClasYear(int year) { return Fields(year, 8, 1, year + 1, 7
 class ResultComputerTest : public ::testing::Test {
  protected:
   ResultComputerTest()
-      : cache_(&source_, 8), policies_(&store_), computer_(&cache_, &store_, &policies_) {
+      : cache_(&source_, 8), policies_(&store_, kNoFloor), computer_(&cache_, &store_, &policies_) {
     source_.Set(kCouncil, EightReferredThreeRepeats(), 12);
   }
 
@@ -104,6 +106,26 @@ TEST_F(ResultComputerTest, PublishedFiguresFollowTheCouncilsOwnPolicy) {
   EXPECT_EQ(s1.numerator.value, 3);
   EXPECT_EQ(s1.percent.value, 37.5);
   EXPECT_EQ(computed->set.provenance.policy->smallest_shown_count, 3);
+}
+
+TEST_F(ResultComputerTest, PublishedFiguresApplyTheFloorOverAPolicyStoredBelowIt) {
+  // Stored before the floor was raised: 3, 5 and no secondary suppression.
+  ASSERT_TRUE(store_.SavePolicy(kCouncil, {3, 5, false}, "earlier").ok());
+  DisclosurePolicies floored(&store_, DisclosureFloor{});
+  ResultComputer computer(&cache_, &store_, &floored);
+  auto computed = computer.Compute(Request(DisclosureMode::kPublished));
+  ASSERT_TRUE(computed.ok()) << computed.status();
+  const IndicatorFigures& s1 = computed->set.results.at(0);
+  EXPECT_FALSE(s1.numerator.value.has_value());
+  EXPECT_EQ(s1.numerator.reason, figures::SuppressionReason::kPrimary);
+  ASSERT_TRUE(computed->set.provenance.policy.has_value());
+  EXPECT_EQ(computed->set.provenance.policy->smallest_shown_count, 6);
+  EXPECT_EQ(computed->set.provenance.policy->min_percent_denominator, 10);
+  EXPECT_TRUE(computed->set.provenance.policy->secondary_suppression);
+  // INTERNAL figures are not published: the floor leaves them whole.
+  auto internal = computer.Compute(Request(DisclosureMode::kInternal));
+  ASSERT_TRUE(internal.ok()) << internal.status();
+  EXPECT_EQ(internal->set.results.at(0).numerator.value, 3);
 }
 
 TEST_F(ResultComputerTest, SecondComputeOnUnchangedDataReturnsTheStoredSetWithoutPulling) {

@@ -1,5 +1,7 @@
-// The intake adapter over gRPC, in process: a real server on port 0 (the shared ServiceHost)
-// hosting IntakeGrpcService over the fake submission store of the case schema.
+// The intake adapter over gRPC, in process: a real server on port 0 (the shared ServiceHost, mutual
+// TLS with throwaway certificates, callers authenticated by tokens of a test identity provider)
+// hosting IntakeGrpcService over the fake submission store of the case schema. Person's calls go
+// through a client certificate of pifctl, the services-only rpcs through a pif service's.
 #include "pif/intake/adapter/intake_grpc_service.h"
 
 #include <grpcpp/client_context.h>
@@ -16,19 +18,25 @@
 #include "pif/grpc/channel.h"
 #include "pif/grpc/service_host.h"
 #include "pif/grpc/status_mapping.h"
+#include "pif/grpc/testing/authorization_matrix.h"
+#include "pif/grpc/testing/test_host.h"
+#include "pif/grpc/testing/test_identity_provider.h"
 #include "pif/intake/domain/case_schema.h"
 #include "pif/submission/testing/fake_store.h"
 #include "pif/submission/testing/store_contents.h"
 #include "pif/submission_grpc/proto_conversions.h"
+#include "pif/submission_grpc/testing/counting_store.h"
 
 namespace pif::intake {
 namespace {
 
+using pif::testing::TestIdentityProvider;
+using pif::testing::TestTls;
 using submission::testing::FakeSubmissionStore;
+using submission_grpc::testing::CountingSubmissionStore;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-using ::testing::StartsWith;
 
 constexpr char kCouncil[] = "S12000033";
 constexpr char kOtherCouncil[] = "S12000034";
@@ -93,20 +101,31 @@ std::vector<std::string> Violations(const grpc::Status& status) {
   return found;
 }
 
+// The caller every test but the authorization tests calls as: every role, both councils.
+constexpr char kCaller[] = "user=jo@council certificate=pifctl";
+
+// The certificates of every test (made once: openssl takes a while).
+const TestTls& Tls() {
+  static const TestTls* tls = new TestTls();
+  return *tls;
+}
+
 class IntakeGrpcServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = std::make_unique<FakeSubmissionStore>(CaseSchema());
-    store_ = store.get();
+    fake_ = std::make_unique<FakeSubmissionStore>(CaseSchema());
+    store_ = fake_.get();
+    auto counting = std::make_unique<CountingSubmissionStore>(*fake_);
+    counting_ = counting.get();
     std::vector<HostedService> services;
     services.push_back({v1::IntakeService::service_full_name(),
-                        std::make_unique<IntakeGrpcService>(std::move(store))});
-    ServerOptions options;
-    options.service_name = "intake";
-    auto host = ServiceHost::Start(options, std::move(services), std::make_shared<Metrics>("test"));
-    ASSERT_TRUE(host.ok()) << host.status();
-    host_ = *std::move(host);
-    stub_ = v1::IntakeService::NewStub(OpenChannel(absl::StrCat("127.0.0.1:", host_->port())));
+                        std::make_unique<IntakeGrpcService>(std::move(counting))});
+    host_ = pif::testing::StartTestHost(std::move(services), identity_.CallAuth(), Tls().Server());
+    ASSERT_NE(host_, nullptr);
+    const std::string token = identity_.TokenWithEveryRole({kCouncil, kOtherCouncil});
+    stub_ = v1::IntakeService::NewStub(pif::testing::ChannelTo(*host_, token, Tls().Person()));
+    service_stub_ =
+        v1::IntakeService::NewStub(pif::testing::ChannelTo(*host_, token, Tls().Service()));
   }
 
   grpc::Status Send(const std::vector<v1::SubmitRecordsRequest>& stream,
@@ -139,7 +158,7 @@ class IntakeGrpcServiceTest : public ::testing::Test {
   grpc::Status Export(const v1::ExportSnapshotRequest& request,
                       std::vector<v1::ExportSnapshotResponse>* messages) {
     grpc::ClientContext context;
-    auto reader = stub_->ExportSnapshot(&context, request);
+    auto reader = service_stub_->ExportSnapshot(&context, request);
     v1::ExportSnapshotResponse message;
     while (reader->Read(&message)) messages->push_back(message);
     return reader->Finish();
@@ -152,9 +171,14 @@ class IntakeGrpcServiceTest : public ::testing::Test {
 
   int64_t StoredVersion() { return store_->GetDataVersion(kCouncil)->version; }
 
+  TestIdentityProvider identity_;
+  std::unique_ptr<FakeSubmissionStore> fake_;
   FakeSubmissionStore* store_ = nullptr;
+  CountingSubmissionStore* counting_ = nullptr;
   std::unique_ptr<ServiceHost> host_;
+  // A person's client (pifctl's certificate) and a pif service's, both with kCaller's token.
   std::unique_ptr<v1::IntakeService::Stub> stub_;
+  std::unique_ptr<v1::IntakeService::Stub> service_stub_;
 };
 
 // ---- SubmitRecords ------------------------------------------------------------------------
@@ -182,7 +206,7 @@ TEST_F(IntakeGrpcServiceTest, ASubmissionStoresValidRecordsAndReportsEachRejecti
   // The batch is audited under the caller as the adapter names it.
   const absl::StatusOr<submission::BatchAudit> audit = store_->GetBatch(kCouncil, "B1");
   ASSERT_TRUE(audit.ok());
-  EXPECT_THAT(audit->caller, StartsWith("anonymous peer="));
+  EXPECT_THAT(audit->caller, ::testing::Eq(kCaller));
   EXPECT_EQ(audit->source_system, "adapter test");
 }
 
@@ -232,7 +256,7 @@ TEST_F(IntakeGrpcServiceTest, AStoreThatCannotBeReachedIsUnavailable) {
   v1::GetDataVersionRequest request;
   request.set_council(kCouncil);
   v1::GetDataVersionResponse version;
-  EXPECT_EQ(stub_->GetDataVersion(&context, request, &version).error_code(),
+  EXPECT_EQ(service_stub_->GetDataVersion(&context, request, &version).error_code(),
             grpc::StatusCode::UNAVAILABLE);
 }
 
@@ -248,7 +272,7 @@ TEST_F(IntakeGrpcServiceTest, GetBatchGivesTheAuditOfOneOfTheCouncilsBatches) {
   ASSERT_TRUE(stub_->GetBatch(&context, request, &response).ok());
   EXPECT_EQ(response.batch().batch_id(), "B1");
   EXPECT_EQ(response.batch().source_system(), "adapter test");
-  EXPECT_THAT(response.batch().caller(), StartsWith("anonymous peer="));
+  EXPECT_THAT(response.batch().caller(), ::testing::Eq(kCaller));
   EXPECT_EQ(response.batch().accepted_count(), 1);
   EXPECT_EQ(response.batch().rejected_count(), 1);
   ASSERT_EQ(response.batch().record_type_counts_size(), 1);
@@ -449,7 +473,7 @@ TEST_F(IntakeGrpcServiceTest, TheDataVersionIsZeroUntilABatchThenNamesTheLastBat
   request.set_council(kCouncil);
   v1::GetDataVersionResponse before;
   grpc::ClientContext first;
-  ASSERT_TRUE(stub_->GetDataVersion(&first, request, &before).ok());
+  ASSERT_TRUE(service_stub_->GetDataVersion(&first, request, &before).ok());
   EXPECT_EQ(before.council(), kCouncil);
   EXPECT_EQ(before.data_version(), 0);
   EXPECT_FALSE(before.has_changed_at());
@@ -457,13 +481,13 @@ TEST_F(IntakeGrpcServiceTest, TheDataVersionIsZeroUntilABatchThenNamesTheLastBat
   MustSubmit("B2", {});
   v1::GetDataVersionResponse after;
   grpc::ClientContext second;
-  ASSERT_TRUE(stub_->GetDataVersion(&second, request, &after).ok());
+  ASSERT_TRUE(service_stub_->GetDataVersion(&second, request, &after).ok());
   EXPECT_EQ(after.data_version(), 2);
   EXPECT_EQ(after.last_batch_id(), "B2");
   EXPECT_TRUE(after.has_changed_at());
   request.set_council("");
   grpc::ClientContext missing;
-  EXPECT_THAT(Violations(stub_->GetDataVersion(&missing, request, &after)),
+  EXPECT_THAT(Violations(service_stub_->GetDataVersion(&missing, request, &after)),
               ElementsAre("council:REQUIRED_FIELD_MISSING"));
 }
 
@@ -486,7 +510,7 @@ TEST_F(IntakeGrpcServiceTest, DeleteRecordTakesOutARecordWithItsReasonAndCaller)
   ASSERT_EQ(deletions.size(), 1u);
   EXPECT_EQ(deletions[0].record_type, "CareEpisode");
   EXPECT_EQ(deletions[0].reason, "sent for the wrong child");
-  EXPECT_THAT(deletions[0].caller, StartsWith("anonymous peer="));
+  EXPECT_THAT(deletions[0].caller, ::testing::Eq(kCaller));
 
   // A record only ever rejected: its rejections are cleared.
   request.set_record_type(v1::RECORD_TYPE_CHILD);
@@ -525,6 +549,88 @@ TEST_F(IntakeGrpcServiceTest, DeleteRecordChecksEveryArgumentBeforeTheStore) {
   EXPECT_EQ(StoredVersion(), 1);
   ASSERT_TRUE(Delete(valid, &response).ok());
   EXPECT_THAT(store_->Deletions(kCouncil), ::testing::SizeIs(1));
+}
+
+// ---- Who may call what --------------------------------------------------------------------
+
+// Every rpc of the service, from its descriptor: refused without a token (even when malformed),
+// for another council, without its roles and, when services-only, from a person's client, with
+// the store untouched; served for the right role and council.
+TEST_F(IntakeGrpcServiceTest, EveryRpcAuthorizesItsCallerBeforeTheStore) {
+  MustSubmit("B0", {Child("C1"), Raw("Child", {{"person_id", "C2"}, {"sex", "Q"}})});
+  using pif::testing::Serialized;
+  pif::testing::AuthorizationMatrix matrix;
+  matrix.service = v1::IntakeService::service_full_name();
+  matrix.identity = &identity_;
+  matrix.channel = [this](bool as_service) {
+    return pif::testing::ChannelTo(*host_, "", as_service ? Tls().Service() : Tls().Person());
+  };
+  matrix.footprint = [this] { return counting_->Footprint(); };
+  matrix.calls["SubmitRecords"].messages = [](const std::string& council) {
+    std::vector<std::string> messages;
+    for (const v1::SubmitRecordsRequest& message : Stream(council, "M1", {Child("C9")})) {
+      messages.push_back(message.SerializeAsString());
+    }
+    return messages;
+  };
+  matrix.calls["GetBatch"].messages = [](const std::string& council) {
+    v1::GetBatchRequest request;
+    request.set_council(council);
+    request.set_batch_id("B0");
+    return Serialized(request);
+  };
+  matrix.calls["ListBatches"].messages = [](const std::string& council) {
+    v1::ListBatchesRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["ListRejections"].messages = [](const std::string& council) {
+    v1::ListRejectionsRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["GetRejection"].messages = [](const std::string& council) {
+    v1::GetRejectionRequest request;
+    request.set_council(council);
+    request.set_rejection_id("B0#2");
+    return Serialized(request);
+  };
+  matrix.calls["ExportSnapshot"].messages = [](const std::string& council) {
+    v1::ExportSnapshotRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["GetDataVersion"].messages = [](const std::string& council) {
+    v1::GetDataVersionRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["DeleteRecord"].messages = [](const std::string& council) {
+    v1::DeleteRecordRequest request;
+    request.set_council(council);
+    request.set_record_type(v1::RECORD_TYPE_CHILD);
+    request.set_record_id("C1");
+    request.set_reason("sent in error");
+    return Serialized(request);
+  };
+  pif::testing::ExpectEveryRpcAuthorizes(matrix);
+}
+
+TEST_F(IntakeGrpcServiceTest, ASubmissionForAnotherCouncilIsRefusedBeforeAnythingIsStaged) {
+  auto stub = v1::IntakeService::NewStub(pif::testing::ChannelTo(
+      *host_, identity_.Token({auth::Role::kSubmitter}, {kCouncil}), Tls().Person()));
+  grpc::ClientContext context;
+  v1::SubmitRecordsResponse response;
+  auto writer = stub->SubmitRecords(&context, &response);
+  for (const v1::SubmitRecordsRequest& request : Stream(kOtherCouncil, "B1", {Child("C1")})) {
+    if (!writer->Write(request)) break;
+  }
+  writer->WritesDone();
+  const grpc::Status status = writer->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(status.error_message().find(kOtherCouncil), std::string::npos);
+  EXPECT_EQ(counting_->calls(), 0);
+  EXPECT_EQ(store_->GetDataVersion(kOtherCouncil)->version, 0);
 }
 
 }  // namespace

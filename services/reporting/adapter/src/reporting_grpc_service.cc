@@ -2,8 +2,9 @@
 
 #include <utility>
 
-#include "pif/grpc/caller_identity.h"
+#include "pif/grpc/call_scope.h"
 #include "pif/grpc/status_mapping.h"
+#include "pif/reporting/domain/access_rules.h"
 #include "pif/reporting/domain/self_evaluation_schema.h"
 #include "pif/submission_grpc/list_rejections.h"
 #include "pif/submission_grpc/proto_conversions.h"
@@ -26,8 +27,12 @@ v1::PublishedReport ToProto(PublishedDocument document) {
 grpc::Status ReportingGrpcService::RecordSelfEvaluation(
     grpc::ServerContext* context, const v1::RecordSelfEvaluationRequest* request,
     v1::RecordSelfEvaluationResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   absl::StatusOr<RecordedOne> recorded =
-      parts_.self_evaluations->Record(EvaluationRecordingOf(*request, CallerIdentity(*context)));
+      parts_.self_evaluations->Record(EvaluationRecordingOf(*request, call.caller().AuditName()));
   if (!recorded.ok()) return ToGrpcStatus(recorded.status());
   *response->mutable_recorded_self_evaluation() = std::move(recorded->recorded);
   response->set_replaced(recorded->replaced);
@@ -37,8 +42,12 @@ grpc::Status ReportingGrpcService::RecordSelfEvaluation(
 grpc::Status ReportingGrpcService::SubmitSelfEvaluations(
     grpc::ServerContext* context, grpc::ServerReader<v1::SubmitSelfEvaluationsRequest>* reader,
     v1::SubmitSelfEvaluationsResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(std::nullopt); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   auto summary = submission_grpc::ReceiveSubmission(
-      *context, *reader, *parts_.submissions, SelfEvaluationSchema(),
+      call, *reader, *parts_.submissions, SelfEvaluationSchema(),
       [](const v1::SubmittedSelfEvaluationChunk& chunk) -> const auto& {
         return chunk.self_evaluations();
       },
@@ -51,8 +60,12 @@ grpc::Status ReportingGrpcService::SubmitSelfEvaluations(
 }
 
 grpc::Status ReportingGrpcService::ListSelfEvaluations(
-    grpc::ServerContext*, const v1::ListSelfEvaluationsRequest* request,
+    grpc::ServerContext* context, const v1::ListSelfEvaluationsRequest* request,
     v1::ListSelfEvaluationsResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   absl::StatusOr<Page<v1::RecordedSelfEvaluation>> page =
       parts_.self_evaluations->List(SelfEvaluationQueryOf(*request));
   if (!page.ok()) return ToGrpcStatus(page.status());
@@ -63,19 +76,31 @@ grpc::Status ReportingGrpcService::ListSelfEvaluations(
   return grpc::Status::OK;
 }
 
-grpc::Status ReportingGrpcService::ListRejections(grpc::ServerContext*,
+grpc::Status ReportingGrpcService::ListRejections(grpc::ServerContext* context,
                                                   const v1::ListRejectionsRequest* request,
                                                   v1::ListRejectionsResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   // One record type (SelfEvaluation), so no type filter.
   return ToGrpcStatus(submission_grpc::ListRejections(
       *parts_.submissions, *request, submission_grpc::EveryRecordType<v1::ListRejectionsRequest>,
       response));
 }
 
-grpc::Status ReportingGrpcService::BuildReport(grpc::ServerContext*,
+grpc::Status ReportingGrpcService::BuildReport(grpc::ServerContext* context,
                                                const v1::BuildReportRequest* request,
                                                v1::BuildReportResponse* response) {
-  absl::StatusOr<v1::Report> report = parts_.reports->Build(ReportAskOf(*request));
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
+  const ReportAsk asked = ReportAskOf(*request);
+  if (absl::Status access = CheckDraftAccess(call.caller(), asked); !access.ok()) {
+    return ToGrpcStatus(access);
+  }
+  absl::StatusOr<v1::Report> report = parts_.reports->Build(asked);
   if (!report.ok()) return ToGrpcStatus(report.status());
   *response->mutable_report() = *std::move(report);
   return grpc::Status::OK;
@@ -84,8 +109,12 @@ grpc::Status ReportingGrpcService::BuildReport(grpc::ServerContext*,
 grpc::Status ReportingGrpcService::PublishReport(grpc::ServerContext* context,
                                                  const v1::PublishReportRequest* request,
                                                  v1::PublishReportResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   absl::StatusOr<Publication> publication =
-      parts_.reports->Publish(PublicationAskOf(*request), CallerIdentity(*context));
+      parts_.reports->Publish(PublicationAskOf(*request), call.caller().AuditName());
   if (!publication.ok()) return ToGrpcStatus(publication.status());
   *response->mutable_published_report() = ToProto(std::move(publication->document));
   response->set_replayed(publication->replayed);
@@ -93,8 +122,12 @@ grpc::Status ReportingGrpcService::PublishReport(grpc::ServerContext* context,
 }
 
 grpc::Status ReportingGrpcService::ListPublishedReports(
-    grpc::ServerContext*, const v1::ListPublishedReportsRequest* request,
+    grpc::ServerContext* context, const v1::ListPublishedReportsRequest* request,
     v1::ListPublishedReportsResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   absl::StatusOr<Page<v1::PublishedReportSummary>> page =
       parts_.reports->ListPublished(PublishedQueryOf(*request));
   if (!page.ok()) return ToGrpcStatus(page.status());
@@ -105,9 +138,13 @@ grpc::Status ReportingGrpcService::ListPublishedReports(
   return grpc::Status::OK;
 }
 
-grpc::Status ReportingGrpcService::GetPublishedReport(grpc::ServerContext*,
+grpc::Status ReportingGrpcService::GetPublishedReport(grpc::ServerContext* context,
                                                       const v1::GetPublishedReportRequest* request,
                                                       v1::GetPublishedReportResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   absl::StatusOr<PublishedDocument> document =
       parts_.reports->GetPublished(request->council(), request->version());
   if (!document.ok()) return ToGrpcStatus(document.status());
@@ -115,10 +152,18 @@ grpc::Status ReportingGrpcService::GetPublishedReport(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status ReportingGrpcService::RenderReport(grpc::ServerContext*,
+grpc::Status ReportingGrpcService::RenderReport(grpc::ServerContext* context,
                                                 const v1::RenderReportRequest* request,
                                                 v1::RenderReportResponse* response) {
-  absl::StatusOr<RenderedReport> rendered = parts_.reports->Render(RenderAskOf(*request));
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
+  const RenderAsk asked = RenderAskOf(*request);
+  if (absl::Status access = CheckRenderAccess(call.caller(), asked); !access.ok()) {
+    return ToGrpcStatus(access);
+  }
+  absl::StatusOr<RenderedReport> rendered = parts_.reports->Render(asked);
   if (!rendered.ok()) return ToGrpcStatus(rendered.status());
   response->set_content(std::move(rendered->content));
   response->set_content_type(rendered->content_type);

@@ -1,13 +1,11 @@
 // The reporting service over gRPC, in process: the adapter and the domain on a real server on
-// port 0, fakes of the sources and stores behind them. Every rpc and its error paths; the
-// submission stream's success path needs the real submission store and is covered end to end
-// (tests/integration/reporting_service_test.cc).
+// port 0 (the shared ServiceHost, callers authenticated by tokens of a test identity provider),
+// fakes of the sources and stores behind them, every call to them counted. Every rpc and its error
+// paths; the submission stream's success path needs the real submission store and is covered end to
+// end (tests/integration/reporting_service_test.cc).
 #include "pif/reporting/adapter/reporting_grpc_service.h"
 
 #include <grpcpp/client_context.h>
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
-#include <grpcpp/server_builder.h>
 
 #include <memory>
 #include <string>
@@ -18,16 +16,22 @@
 #include "gtest/gtest.h"
 #include "pif/core/domain_status.h"
 #include "pif/grpc/status_mapping.h"
+#include "pif/grpc/testing/authorization_matrix.h"
+#include "pif/grpc/testing/test_host.h"
+#include "pif/grpc/testing/test_identity_provider.h"
 #include "pif/reporting/domain/self_evaluation_schema.h"
 #include "pif/reporting/domain/self_evaluation_store.h"
 #include "pif/reporting/domain/self_evaluation_submissions.h"
 #include "pif/reporting/testing/fake_sources.h"
 #include "pif/reporting/testing/rejections_store.h"
 #include "pif/reporting/testing/rule_violations.h"
+#include "pif/submission_grpc/testing/counting_store.h"
 
 namespace pif::reporting {
 namespace {
 
+using pif::testing::TestIdentityProvider;
+using submission_grpc::testing::CountingSubmissionStore;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -43,24 +47,101 @@ v1::SelfEvaluation Evaluation(const std::string& eval_id, int area, int grade) {
   return testing::Evaluation(eval_id, area, grade, 2024, 5, 1);
 }
 
+// Every call the domain makes to its sources and stores, counted, then passed to the fakes.
+class CountingParts final : public IndicatorsSource,
+                            public WorkforceSource,
+                            public IntakeSource,
+                            public SelfEvaluationStore,
+                            public PublishedReports {
+ public:
+  CountingParts(testing::FakeReportSources& sources, PublishedReports& published)
+      : sources_(sources), published_(published) {}
+  int calls() const { return calls_.load(); }
+
+  absl::StatusOr<indicators::v1::ListIndicatorsResponse> Catalogue() override {
+    ++calls_;
+    return sources_.indicators.Catalogue();
+  }
+  absl::StatusOr<indicators::v1::ComputeIndicatorSeriesResponse> Series(
+      const indicators::v1::ComputeIndicatorSeriesRequest& request) override {
+    ++calls_;
+    return sources_.indicators.Series(request);
+  }
+  absl::StatusOr<workforce::v1::ComputeWorkforceResponse> Compute(
+      const workforce::v1::ComputeWorkforceRequest& request) override {
+    ++calls_;
+    return sources_.workforce.Compute(request);
+  }
+  absl::StatusOr<int64_t> OpenRejections(const std::string& council) override {
+    ++calls_;
+    return sources_.intake.OpenRejections(council);
+  }
+  absl::StatusOr<CurrentEvaluations> Current(const std::string& council) override {
+    ++calls_;
+    return sources_.evaluations.Current(council);
+  }
+  absl::StatusOr<std::vector<v1::RecordedSelfEvaluation>> List(
+      const SelfEvaluationFilter& filter) override {
+    ++calls_;
+    return sources_.evaluations.List(filter);
+  }
+  absl::StatusOr<RecordedOne> Record(const std::string& council,
+                                     const submission::FlatRecord& evaluation,
+                                     const std::string& caller) override {
+    ++calls_;
+    return sources_.evaluations.Record(council, evaluation, caller);
+  }
+  absl::StatusOr<std::optional<PublishedVersion>> FindByRequest(
+      const std::string& council, const std::string& request_id) override {
+    ++calls_;
+    return published_.FindByRequest(council, request_id);
+  }
+  absl::StatusOr<AddedPublication> Add(const NewPublication& publication) override {
+    ++calls_;
+    return published_.Add(publication);
+  }
+  absl::StatusOr<PublishedVersion> Get(const std::string& council, int64_t version) override {
+    ++calls_;
+    return published_.Get(council, version);
+  }
+  absl::StatusOr<std::vector<v1::PublishedReportSummary>> List(
+      const PublishedFilter& filter) override {
+    ++calls_;
+    return published_.List(filter);
+  }
+
+ private:
+  testing::FakeReportSources& sources_;
+  PublishedReports& published_;
+  std::atomic<int> calls_{0};
+};
+
 class ReportingGrpcServiceTest : public ::testing::Test {
  protected:
   ReportingGrpcServiceTest()
-      : builder_(sources_.indicators, sources_.workforce, sources_.intake, sources_.evaluations,
+      : builder_(counted_, counted_, counted_, counted_,
                  [] { return absl::FromUnixSeconds(1722470400); }),
-        publisher_(builder_, published_),
-        reports_(builder_, publisher_, published_),
-        service_(ReportingParts{&submissions_, &self_evaluations_, &reports_}) {
-    grpc::ServerBuilder builder;
-    int port = 0;
-    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
-    builder.RegisterService(&service_);
-    server_ = builder.BuildAndStart();
+        publisher_(builder_, counted_),
+        reports_(builder_, publisher_, counted_) {
+    std::vector<HostedService> services;
+    services.push_back({v1::ReportingService::service_full_name(),
+                        std::make_unique<ReportingGrpcService>(
+                            ReportingParts{&submissions_, &self_evaluations_, &reports_})});
+    host_ = pif::testing::StartTestHost(std::move(services), identity_.CallAuth());
     stub_ = v1::ReportingService::NewStub(
-        grpc::CreateChannel(absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials()));
+        pif::testing::ChannelTo(*host_, identity_.TokenWithEveryRole({kCouncil})));
   }
 
-  ~ReportingGrpcServiceTest() override { server_->Shutdown(); }
+  // A stub calling as a caller with `roles` for kCouncil.
+  std::unique_ptr<v1::ReportingService::Stub> StubAs(const std::vector<auth::Role>& roles) {
+    return v1::ReportingService::NewStub(
+        pif::testing::ChannelTo(*host_, identity_.Token(roles, {kCouncil})));
+  }
+
+  // What the fakes were asked, for the authorization matrix.
+  std::string Footprint() const {
+    return absl::StrCat(counted_submissions_.Footprint(), " domain calls=", counted_.calls());
+  }
 
   // A client context naming the client, as pifctl does.
   static std::unique_ptr<grpc::ClientContext> Context() {
@@ -92,16 +173,19 @@ class ReportingGrpcServiceTest : public ::testing::Test {
     return request;
   }
 
+  TestIdentityProvider identity_;
   testing::FakeReportSources sources_;
   testing::FakePublished published_;
+  CountingParts counted_{sources_, published_};
   testing::RejectionsOnlyStore stored_submissions_;
-  SelfEvaluationSubmissions submissions_{stored_submissions_};
-  SelfEvaluations self_evaluations_{sources_.evaluations};
+  CountingSubmissionStore counted_submissions_{stored_submissions_};
+  SelfEvaluationSubmissions submissions_{counted_submissions_};
+  SelfEvaluations self_evaluations_{counted_};
   ReportBuilder builder_;
   Publisher publisher_;
   Reports reports_;
-  ReportingGrpcService service_;
-  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<ServiceHost> host_;
+  // Calls with a token of every role for kCouncil.
   std::unique_ptr<v1::ReportingService::Stub> stub_;
 };
 
@@ -112,8 +196,7 @@ TEST_F(ReportingGrpcServiceTest, RecordSelfEvaluationRecordsAsTheCallerAndSaysWh
   v1::RecordSelfEvaluationResponse first;
   ASSERT_TRUE(Record(request, &first).ok());
   EXPECT_EQ(first.recorded_self_evaluation().self_evaluation().eval_id(), "E1");
-  EXPECT_THAT(first.recorded_self_evaluation().recorded_by(), HasSubstr("peer="));
-  EXPECT_THAT(first.recorded_self_evaluation().recorded_by(), HasSubstr("client=adapter-test"));
+  EXPECT_EQ(first.recorded_self_evaluation().recorded_by(), "user=jo@council");
   EXPECT_FALSE(first.replaced());
   ASSERT_EQ(sources_.evaluations.recorded.size(), 1u);
   EXPECT_EQ(sources_.evaluations.recorded[0].second.Get("grade"), "5");
@@ -277,7 +360,7 @@ TEST_F(ReportingGrpcServiceTest, PublishReportStoresTheNextVersionAndReplaysAReq
   ASSERT_TRUE(Publish(request, &first).ok());
   EXPECT_FALSE(first.replayed());
   EXPECT_EQ(first.published_report().summary().version(), 1);
-  EXPECT_THAT(first.published_report().summary().published_by(), HasSubstr("client=adapter-test"));
+  EXPECT_EQ(first.published_report().summary().published_by(), "user=jo@council");
   EXPECT_EQ(first.published_report().report().council(), kCouncil);
   v1::PublishReportResponse again;
   ASSERT_TRUE(Publish(request, &again).ok());
@@ -388,6 +471,136 @@ TEST_F(ReportingGrpcServiceTest, RenderReportRefusesNoSourceABadFormatOrABadDraf
   *request.mutable_draft()->mutable_period() = testing::ClasYear();
   EXPECT_THAT(Violations(Render(request, &response)),
               ElementsAre("draft.trend_period_count:OUT_OF_RANGE"));
+}
+
+// ---- Who may call what --------------------------------------------------------------------
+
+// Every rpc of the service, from its descriptor: refused without a token (even when malformed),
+// for another council and without its roles, with nothing read or changed; served for the right
+// role and council.
+TEST_F(ReportingGrpcServiceTest, EveryRpcAuthorizesItsCallerBeforeAnythingIsRead) {
+  v1::PublishReportResponse published;
+  ASSERT_TRUE(Publish(PublishRequest("one"), &published).ok());
+  using pif::testing::Serialized;
+  pif::testing::AuthorizationMatrix matrix;
+  matrix.service = v1::ReportingService::service_full_name();
+  matrix.identity = &identity_;
+  matrix.channel = [this](bool) { return pif::testing::ChannelTo(*host_, ""); };
+  matrix.footprint = [this] { return Footprint(); };
+  matrix.calls["RecordSelfEvaluation"].messages = [](const std::string& council) {
+    v1::RecordSelfEvaluationRequest request;
+    request.set_council(council);
+    *request.mutable_self_evaluation() = Evaluation("E1", 3, 5);
+    return Serialized(request);
+  };
+  // The store here keeps rejections only: reaching it (UNIMPLEMENTED) is the call let through.
+  matrix.calls["SubmitSelfEvaluations"] = {[](const std::string& council) {
+                                             v1::SubmitSelfEvaluationsRequest header;
+                                             header.mutable_header()->set_council(council);
+                                             header.mutable_header()->set_batch_id("se-1");
+                                             v1::SubmitSelfEvaluationsRequest end;
+                                             end.mutable_end()->set_record_count(0);
+                                             return Serialized(header, end);
+                                           },
+                                           grpc::StatusCode::UNIMPLEMENTED};
+  matrix.calls["ListSelfEvaluations"].messages = [](const std::string& council) {
+    v1::ListSelfEvaluationsRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["ListRejections"].messages = [](const std::string& council) {
+    v1::ListRejectionsRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["BuildReport"].messages = [](const std::string& council) {
+    v1::BuildReportRequest request;
+    request.set_council(council);
+    *request.mutable_period() = testing::ClasYear();
+    return Serialized(request);
+  };
+  matrix.calls["PublishReport"].messages = [this](const std::string& council) {
+    v1::PublishReportRequest request = PublishRequest("matrix");
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["ListPublishedReports"].messages = [](const std::string& council) {
+    v1::ListPublishedReportsRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["GetPublishedReport"].messages = [](const std::string& council) {
+    v1::GetPublishedReportRequest request;
+    request.set_council(council);
+    request.set_version(1);
+    return Serialized(request);
+  };
+  matrix.calls["RenderReport"].messages = [](const std::string& council) {
+    v1::RenderReportRequest request;
+    request.set_council(council);
+    request.set_format(v1::RENDER_FORMAT_CSV);
+    request.set_published_version(1);
+    return Serialized(request);
+  };
+  pif::testing::ExpectEveryRpcAuthorizes(matrix);
+}
+
+TEST_F(ReportingGrpcServiceTest, AnInternalReportIsForAnalystsOnlyAndARefusalReadsNothing) {
+  v1::BuildReportRequest build;
+  build.set_council(kCouncil);
+  *build.mutable_period() = testing::ClasYear();
+  build.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
+  v1::RenderReportRequest render;
+  render.set_council(kCouncil);
+  render.set_format(v1::RENDER_FORMAT_JSON);
+  *render.mutable_draft()->mutable_period() = testing::ClasYear();
+  render.mutable_draft()->set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
+  auto publisher = StubAs({auth::Role::kPublisher});
+  grpc::ClientContext build_context;
+  v1::BuildReportResponse built;
+  const grpc::Status refused = publisher->BuildReport(&build_context, build, &built);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(refused.error_message(), HasSubstr("analyst"));
+  grpc::ClientContext render_context;
+  v1::RenderReportResponse rendered;
+  EXPECT_EQ(publisher->RenderReport(&render_context, render, &rendered).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(counted_.calls(), 0);
+  // A publisher has the PUBLISHED draft; an analyst the INTERNAL one.
+  build.set_disclosure_mode(common::v1::DISCLOSURE_MODE_PUBLISHED);
+  grpc::ClientContext published_context;
+  ASSERT_TRUE(publisher->BuildReport(&published_context, build, &built).ok());
+  build.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
+  grpc::ClientContext analyst_context;
+  const grpc::Status internal =
+      StubAs({auth::Role::kAnalyst})->BuildReport(&analyst_context, build, &built);
+  ASSERT_TRUE(internal.ok()) << internal.error_message();
+  EXPECT_EQ(built.report().disclosure_mode(), common::v1::DISCLOSURE_MODE_INTERNAL);
+}
+
+TEST_F(ReportingGrpcServiceTest, AViewerRendersPublishedVersionsButNoDraft) {
+  v1::PublishReportResponse published;
+  ASSERT_TRUE(Publish(PublishRequest("one"), &published).ok());
+  const int calls = counted_.calls();
+  auto viewer = StubAs({auth::Role::kViewer});
+  v1::RenderReportRequest draft;
+  draft.set_council(kCouncil);
+  draft.set_format(v1::RENDER_FORMAT_JSON);
+  *draft.mutable_draft()->mutable_period() = testing::ClasYear();
+  grpc::ClientContext draft_context;
+  v1::RenderReportResponse rendered;
+  const grpc::Status refused = viewer->RenderReport(&draft_context, draft, &rendered);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(refused.error_message(), HasSubstr("published version"));
+  EXPECT_EQ(counted_.calls(), calls);
+  v1::RenderReportRequest stored;
+  stored.set_council(kCouncil);
+  stored.set_format(v1::RENDER_FORMAT_CSV);
+  stored.set_published_version(1);
+  grpc::ClientContext stored_context;
+  const grpc::Status status = viewer->RenderReport(&stored_context, stored, &rendered);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(rendered.published_version(), 1);
 }
 
 }  // namespace

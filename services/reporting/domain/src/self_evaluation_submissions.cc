@@ -58,6 +58,11 @@ absl::StatusOr<submission::DeletionResult> SelfEvaluationSubmissions::DeleteReco
   return store_.DeleteRecord(council, record_type, record_id, reason, caller);
 }
 
+absl::StatusOr<submission::ErasureResult> SelfEvaluationSubmissions::ErasePerson(
+    const submission::ErasureRequest& request) {
+  return store_.ErasePerson(request);
+}
+
 absl::Status SelfEvaluationSubmissions::ReadSnapshot(
     const std::string& council, const std::vector<std::string>& types,
     const std::function<absl::Status(const submission::SnapshotInfo&)>& on_header,

@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "pif/grpc/call_scope.h"
 #include "pif/grpc/status_mapping.h"
 #include "pif/submission_grpc/data_version.h"
 #include "pif/submission_grpc/get_rejection.h"
@@ -11,6 +12,7 @@
 #include "pif/submission_grpc/record_oneof.h"
 #include "pif/submission_grpc/request_checks.h"
 #include "pif/submission_grpc/submission_stream.h"
+#include "pif/workforce/domain/access_rules.h"
 #include "pif/workforce/domain/workforce_schema.h"
 #include "proto_conversion.h"
 
@@ -40,8 +42,12 @@ WorkforceGrpcService::WorkforceGrpcService(submission::SubmissionStore& store,
 grpc::Status WorkforceGrpcService::SubmitRecords(
     grpc::ServerContext* context, grpc::ServerReader<v1::SubmitRecordsRequest>* reader,
     v1::SubmitRecordsResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(std::nullopt); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   auto summary = submission_grpc::ReceiveSubmission(
-      *context, *reader, store_, WorkforceSchema(),
+      call, *reader, store_, WorkforceSchema(),
       [](const v1::SubmittedWorkforceRecordChunk& chunk) -> const auto& { return chunk.records(); },
       TypedRecordOf);
   if (!summary.ok()) return ToGrpcStatus(summary.status());
@@ -49,9 +55,13 @@ grpc::Status WorkforceGrpcService::SubmitRecords(
   return grpc::Status::OK;
 }
 
-grpc::Status WorkforceGrpcService::ListRejections(grpc::ServerContext*,
+grpc::Status WorkforceGrpcService::ListRejections(grpc::ServerContext* context,
                                                   const v1::ListRejectionsRequest* request,
                                                   v1::ListRejectionsResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   return ToGrpcStatus(submission_grpc::ListRejections(
       store_, *request,
       [](const v1::ListRejectionsRequest& listed) -> absl::StatusOr<std::string> {
@@ -61,22 +71,38 @@ grpc::Status WorkforceGrpcService::ListRejections(grpc::ServerContext*,
       response));
 }
 
-grpc::Status WorkforceGrpcService::GetRejection(grpc::ServerContext*,
+grpc::Status WorkforceGrpcService::GetRejection(grpc::ServerContext* context,
                                                 const v1::GetRejectionRequest* request,
                                                 v1::GetRejectionResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   return ToGrpcStatus(submission_grpc::GetRejection(store_, WorkforceSchema(), *request, response));
 }
 
-grpc::Status WorkforceGrpcService::GetDataVersion(grpc::ServerContext*,
+grpc::Status WorkforceGrpcService::GetDataVersion(grpc::ServerContext* context,
                                                   const v1::GetDataVersionRequest* request,
                                                   v1::GetDataVersionResponse* response) {
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
   return ToGrpcStatus(submission_grpc::GetDataVersion(store_, *request, response));
 }
 
-grpc::Status WorkforceGrpcService::ComputeWorkforce(grpc::ServerContext*,
+grpc::Status WorkforceGrpcService::ComputeWorkforce(grpc::ServerContext* context,
                                                     const v1::ComputeWorkforceRequest* request,
                                                     v1::ComputeWorkforceResponse* response) {
-  absl::StatusOr<WorkforceResultSet> computed = computation_.Compute(ComputeRequestOf(*request));
+  CallScope call(*context);
+  if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
+    return ToGrpcStatus(allowed);
+  }
+  const ComputeRequest asked = ComputeRequestOf(*request);
+  if (absl::Status access = CheckFiguresAccess(call.caller(), asked); !access.ok()) {
+    return ToGrpcStatus(access);
+  }
+  absl::StatusOr<WorkforceResultSet> computed = computation_.Compute(asked);
   if (!computed.ok()) return ToGrpcStatus(computed.status());
   ResultSetToProto(*computed, response);
   return grpc::Status::OK;

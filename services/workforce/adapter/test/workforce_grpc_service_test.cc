@@ -1,14 +1,13 @@
 // The workforce service over gRPC, in process: the adapter and the domain on a real server on
-// port 0, with fakes behind them (staff records, intake's open cases, computed figures) and a
-// submission store answering from canned data. SubmitRecords is proved end to end
+// port 0 (the shared ServiceHost, callers authenticated by tokens of a test identity provider),
+// with fakes behind them (staff records, intake's open cases, computed figures), each counted,
+// and a submission store answering from canned data. SubmitRecords is proved end to end
 // (tests/integration/workforce_service_test.cc): there is no fake submission store to take a
 // batch here (pif/submission/testing/fake_store.h does not exist yet), so only its refusal of a
 // bad header before the store is reached is tested in process.
 #include "pif/workforce/adapter/workforce_grpc_service.h"
 
 #include <grpcpp/client_context.h>
-#include <grpcpp/server.h>
-#include <grpcpp/server_builder.h>
 
 #include <memory>
 #include <string>
@@ -19,13 +18,19 @@
 #include "pif/core/domain_status.h"
 #include "pif/grpc/channel.h"
 #include "pif/grpc/status_mapping.h"
+#include "pif/grpc/testing/authorization_matrix.h"
+#include "pif/grpc/testing/test_host.h"
+#include "pif/grpc/testing/test_identity_provider.h"
 #include "pif/proto_util/dates.h"
+#include "pif/submission_grpc/testing/counting_store.h"
 #include "pif/workforce/testing/domain_fakes.h"
 #include "pif/workforce/testing/staff_builder.h"
 
 namespace pif::workforce {
 namespace {
 
+using pif::testing::TestIdentityProvider;
+using submission_grpc::testing::CountingSubmissionStore;
 using testing::FakeOpenCasesSource;
 using testing::FakeResultsStore;
 using testing::FakeStaffSource;
@@ -114,6 +119,66 @@ class CannedSubmissionStore final : public submission::SubmissionStore {
   int begin_calls = 0;
 };
 
+// Every call to the domain's sources and stores, counted, then passed to the fakes.
+struct DomainCalls {
+  std::atomic<int> count{0};
+};
+
+class CountingStaff final : public StaffSource {
+ public:
+  CountingStaff(StaffSource& inner, DomainCalls& calls) : inner_(inner), calls_(calls) {}
+  absl::StatusOr<int64_t> CurrentVersion(const std::string& council) override {
+    ++calls_.count;
+    return inner_.CurrentVersion(council);
+  }
+  absl::StatusOr<StaffSnapshot> Read(const std::string& council) override {
+    ++calls_.count;
+    return inner_.Read(council);
+  }
+  absl::StatusOr<int64_t> OpenRejections(const std::string& council) override {
+    ++calls_.count;
+    return inner_.OpenRejections(council);
+  }
+
+ private:
+  StaffSource& inner_;
+  DomainCalls& calls_;
+};
+
+class CountingResults final : public ResultsStore {
+ public:
+  CountingResults(ResultsStore& inner, DomainCalls& calls) : inner_(inner), calls_(calls) {}
+  absl::StatusOr<std::optional<StoredFigures>> Find(const ResultKey& key) override {
+    ++calls_.count;
+    return inner_.Find(key);
+  }
+  absl::StatusOr<SavedFigures> Save(const ResultKey& key, const FigureSet& figures) override {
+    ++calls_.count;
+    return inner_.Save(key, figures);
+  }
+
+ private:
+  ResultsStore& inner_;
+  DomainCalls& calls_;
+};
+
+class CountingOpenCases final : public OpenCasesSource {
+ public:
+  CountingOpenCases(OpenCasesSource& inner, DomainCalls& calls) : inner_(inner), calls_(calls) {}
+  absl::StatusOr<int64_t> CurrentVersion(const std::string& council) override {
+    ++calls_.count;
+    return inner_.CurrentVersion(council);
+  }
+  absl::StatusOr<IntakeOpenCases> Load(const std::string& council, dates::Date census) override {
+    ++calls_.count;
+    return inner_.Load(council, census);
+  }
+
+ private:
+  OpenCasesSource& inner_;
+  DomainCalls& calls_;
+};
+
 // Two QSWs and a manager in post at the census date of 2023-24.
 StaffRecords Staff() {
   StaffBuilder b;
@@ -132,13 +197,18 @@ class WorkforceGrpcTest : public ::testing::Test {
     OpenCases cases;
     cases.children = {{"C1", {"Q1"}}, {"C2", {}}};
     intake_.Set(kCouncil, cases, 12);
-    grpc::ServerBuilder builder;
-    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port_);
-    builder.RegisterService(&service_);
-    server_ = builder.BuildAndStart();
-    stub_ = v1::WorkforceService::NewStub(OpenChannel("127.0.0.1:" + std::to_string(port_)));
+    std::vector<HostedService> services;
+    services.push_back({v1::WorkforceService::service_full_name(),
+                        std::make_unique<WorkforceGrpcService>(counted_records_, computation_)});
+    host_ = pif::testing::StartTestHost(std::move(services), identity_.CallAuth());
+    stub_ = v1::WorkforceService::NewStub(
+        pif::testing::ChannelTo(*host_, identity_.TokenWithEveryRole({kCouncil, "S12000034"})));
   }
-  ~WorkforceGrpcTest() override { server_->Shutdown(); }
+
+  // What the fakes were asked, for the authorization matrix.
+  std::string Footprint() const {
+    return absl::StrCat(counted_records_.Footprint(), " domain calls=", domain_calls_.count.load());
+  }
 
   grpc::Status Compute(common::v1::DisclosureMode mode, const std::vector<std::string>& codes,
                        v1::ComputeWorkforceResponse* response) {
@@ -151,14 +221,19 @@ class WorkforceGrpcTest : public ::testing::Test {
     return stub_->ComputeWorkforce(&context, request, response);
   }
 
+  TestIdentityProvider identity_;
   CannedSubmissionStore records_;
+  CountingSubmissionStore counted_records_{records_};
   FakeStaffSource staff_;
   FakeResultsStore results_;
   FakeOpenCasesSource intake_;
-  WorkforceComputation computation_{staff_, results_, intake_};
-  WorkforceGrpcService service_{records_, computation_};
-  int port_ = 0;
-  std::unique_ptr<grpc::Server> server_;
+  DomainCalls domain_calls_;
+  CountingStaff counted_staff_{staff_, domain_calls_};
+  CountingResults counted_results_{results_, domain_calls_};
+  CountingOpenCases counted_intake_{intake_, domain_calls_};
+  WorkforceComputation computation_{counted_staff_, counted_results_, counted_intake_};
+  std::unique_ptr<ServiceHost> host_;
+  // Calls with a token of every role for kCouncil and S12000034.
   std::unique_ptr<v1::WorkforceService::Stub> stub_;
 };
 
@@ -294,6 +369,89 @@ TEST_F(WorkforceGrpcTest, SubmitRecordsRefusesABadHeaderBeforeTheStore) {
   writer->WritesDone();
   EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(records_.begin_calls, 0);
+}
+
+// ---- Who may call what --------------------------------------------------------------------
+
+// Every rpc of the service, from its descriptor: refused without a token (even when malformed),
+// for another council and without its roles, with nothing read; served for the right role and
+// council.
+TEST_F(WorkforceGrpcTest, EveryRpcAuthorizesItsCallerBeforeAnythingIsRead) {
+  using pif::testing::Serialized;
+  pif::testing::AuthorizationMatrix matrix;
+  matrix.service = v1::WorkforceService::service_full_name();
+  matrix.identity = &identity_;
+  matrix.channel = [this](bool) { return pif::testing::ChannelTo(*host_, ""); };
+  matrix.footprint = [this] { return Footprint(); };
+  // The canned store takes no batch: reaching it (UNIMPLEMENTED) is the call let through.
+  matrix.calls["SubmitRecords"] = {[](const std::string& council) {
+                                     v1::SubmitRecordsRequest header;
+                                     header.mutable_header()->set_council(council);
+                                     header.mutable_header()->set_batch_id("staff-6");
+                                     v1::SubmitRecordsRequest end;
+                                     end.mutable_end()->set_record_count(0);
+                                     return Serialized(header, end);
+                                   },
+                                   grpc::StatusCode::UNIMPLEMENTED};
+  matrix.calls["ListRejections"].messages = [](const std::string& council) {
+    v1::ListRejectionsRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["GetRejection"].messages = [](const std::string& council) {
+    v1::GetRejectionRequest request;
+    request.set_council(council);
+    request.set_rejection_id("rej-1");
+    return Serialized(request);
+  };
+  matrix.calls["GetDataVersion"].messages = [](const std::string& council) {
+    v1::GetDataVersionRequest request;
+    request.set_council(council);
+    return Serialized(request);
+  };
+  matrix.calls["ComputeWorkforce"].messages = [](const std::string& council) {
+    v1::ComputeWorkforceRequest request;
+    request.set_council(council);
+    *request.mutable_period() = PeriodToProto(testing::ClasYear(2023));
+    request.add_codes("7.1");
+    return Serialized(request);
+  };
+  pif::testing::ExpectEveryRpcAuthorizes(matrix);
+}
+
+TEST_F(WorkforceGrpcTest, InternalFiguresAreForAnalystsOnlyAndARefusalReadsNothing) {
+  v1::ComputeWorkforceRequest request;
+  request.set_council(kCouncil);
+  *request.mutable_period() = PeriodToProto(testing::ClasYear(2023));
+  request.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
+  for (auth::Role role : {auth::Role::kViewer, auth::Role::kPublisher}) {
+    auto stub = v1::WorkforceService::NewStub(
+        pif::testing::ChannelTo(*host_, identity_.Token({role}, {kCouncil})));
+    grpc::ClientContext context;
+    v1::ComputeWorkforceResponse response;
+    const grpc::Status status = stub->ComputeWorkforce(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED) << auth::RoleName(role);
+    EXPECT_THAT(status.error_message(), HasSubstr("analyst"));
+    EXPECT_EQ(response.results_size(), 0);
+  }
+  EXPECT_EQ(domain_calls_.count.load(), 0);
+  // PUBLISHED figures for the same callers, suppressed as the default policy says.
+  request.set_disclosure_mode(common::v1::DISCLOSURE_MODE_PUBLISHED);
+  auto viewer = v1::WorkforceService::NewStub(
+      pif::testing::ChannelTo(*host_, identity_.Token({auth::Role::kViewer}, {kCouncil})));
+  grpc::ClientContext published_context;
+  v1::ComputeWorkforceResponse published;
+  ASSERT_TRUE(viewer->ComputeWorkforce(&published_context, request, &published).ok());
+  EXPECT_EQ(published.provenance().disclosure_policy().min_shown_count(), 6);
+  // An analyst has the INTERNAL ones.
+  request.set_disclosure_mode(common::v1::DISCLOSURE_MODE_INTERNAL);
+  auto analyst = v1::WorkforceService::NewStub(
+      pif::testing::ChannelTo(*host_, identity_.Token({auth::Role::kAnalyst}, {kCouncil})));
+  grpc::ClientContext internal_context;
+  v1::ComputeWorkforceResponse internal;
+  const grpc::Status status = analyst->ComputeWorkforce(&internal_context, request, &internal);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(internal.provenance().disclosure_mode(), common::v1::DISCLOSURE_MODE_INTERNAL);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "pif/testing/service_process.h"
+#include "pif/testing/test_identity.h"
 
 namespace pif::bench {
 
@@ -23,9 +24,15 @@ struct CommandResult {
 absl::StatusOr<CommandResult> RunMeasured(const std::string& binary,
                                           const std::vector<std::string>& args);
 
-// The benchmarks run service binaries as the end-to-end tests do.
+// The benchmarks run service binaries as the end-to-end tests do, with the same dev PKI and
+// identity provider, and call them with tokens.
 using testing::BinaryPath;
 using testing::MigrateDatabase;
 using testing::ServiceProcess;
+using testing::TestIdentity;
+
+// `args`, then what the binary of `service` ("intake") needs to start: its certificate, the CA
+// and the identity provider of TestIdentity::Get().
+std::vector<std::string> ServiceArgs(const std::string& service, std::vector<std::string> args);
 
 }  // namespace pif::bench

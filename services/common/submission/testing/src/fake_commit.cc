@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fake_batch_writer.h"
+#include "pif/submission/redaction.h"
 
 namespace pif::submission::testing {
 namespace {
@@ -198,6 +199,15 @@ absl::StatusOr<BatchSummary> FakeSubmissionStore::CommitStaged(
       open.cleared_by_batch = info.batch_id;
       open.cleared_by = info.caller;
       open.cleared_at = at;
+      open.cells = RedactedCells(open.cells);
+      open.rejection.errors = RedactedErrors(open.rejection.errors);
+      // The copy a summary lists loses its messages too.
+      BatchSummary& listing =
+          open.batch_id == info.batch_id ? summary : council.batches[open.batch_id].summary;
+      for (RejectionInfo& listed : listing.rejections) {
+        if (listed.rejection_id == open.rejection.rejection_id)
+          listed.errors = open.rejection.errors;
+      }
       ++summary.cleared_rejection_count;
     }
   }

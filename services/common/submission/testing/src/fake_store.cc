@@ -230,7 +230,7 @@ absl::StatusOr<DeletionResult> FakeSubmissionStore::DeleteRecord(const std::stri
     rejection->cleared_by = caller;
     rejection->cleared_at = result.deleted_at;
   }
-  data.deletions.push_back({record_type, record_id, reason, caller});
+  data.deletions.push_back({record_type, record_id, reason, caller, result.deletion_id});
   return result;
 }
 

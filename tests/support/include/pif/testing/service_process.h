@@ -60,7 +60,8 @@ std::string BinaryPath(const std::string& name);
 // Path of a built binary (pif-intake, ..., pifctl) under `build_dir`.
 std::string BinaryPath(const std::string& build_dir, const std::string& name);
 
-// Starts `binary` once over `database_url` (creating and migrating its database) and stops it.
+// Starts `binary` (a service's, named pif-<service>) once over `database_url`, with the test
+// identity's TLS and identity provider flags, creating and migrating its database; then stops it.
 absl::Status MigrateDatabase(const std::string& binary, const std::string& database_url);
 
 }  // namespace pif::testing

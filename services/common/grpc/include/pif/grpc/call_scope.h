@@ -7,11 +7,13 @@
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/server_interceptor.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
@@ -19,6 +21,10 @@
 #include "pif/auth/token_verifier.h"
 
 namespace pif {
+
+namespace internal {
+class CallNotesBox;
+}  // namespace internal
 
 // How a server authenticates its callers.
 struct CallAuthOptions {
@@ -74,11 +80,23 @@ class CallScope {
   // The call this thread is answering, or nullptr.
   static const CallScope* Current();
 
+  // Tells the access audit that the call read `read` and wrote `written` records (added to what
+  // was noted before); a call that notes nothing is audited with 0 and 0.
+  void NoteRecords(int64_t read, int64_t written) const;
+  // Tells the access audit which children the call read or erased: person ids, or
+  // "<RecordType>:<record id>" for a record that names no child (never a record's values).
+  void NoteChildrenRead(const std::vector<std::string>& ids) const;
+
  private:
+  // Tells the access audit who the caller is, as far as Authorize has established it.
+  void NoteCaller() const;
+
   const grpc::ServerContext& context_;
   const CallScope* previous_;
   std::string method_;
   std::shared_ptr<const CallAuthOptions> options_;
+  // The call's notes for the access audit; null when the call was not recorded.
+  std::shared_ptr<internal::CallNotesBox> notes_;
   auth::Caller caller_;
 };
 

@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "pif/audit/audit_log.h"
 #include "pif/core/server_options.h"
 #include "pif/grpc/call_scope.h"
 #include "pif/metrics/callback_gauges.h"
@@ -41,10 +42,13 @@ class ServiceHost {
   // With options.health_listen, a second, plaintext server there answers grpc.health.v1 alone
   // (no reflection, no hosted service), mirroring the statuses of the first.
   // Every call is recorded for the CallScope its handler opens, authenticated with `auth` (none:
-  // every call that needs a caller is UNAUTHENTICATED).
+  // every call that needs a caller is UNAUTHENTICATED), and kept in `audit` before it is
+  // answered (AccessAuditInterceptorFactory: a call whose record cannot be kept is answered
+  // UNAVAILABLE; none: the access line is only logged).
   static absl::StatusOr<std::unique_ptr<ServiceHost>> Start(
       const ServerOptions& options, std::vector<HostedService> services,
-      std::shared_ptr<Metrics> metrics, std::shared_ptr<const CallAuthOptions> auth = nullptr);
+      std::shared_ptr<Metrics> metrics, std::shared_ptr<const CallAuthOptions> auth = nullptr,
+      std::shared_ptr<audit::AuditSink> audit = nullptr);
   ~ServiceHost();
 
   // The gRPC port actually bound (useful with port 0).

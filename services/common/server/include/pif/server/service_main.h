@@ -32,7 +32,8 @@ struct ServiceSpec {
 };
 
 // Every migration set of the service's database in the order RunService applies them: the
-// shared sets, then the service's own.
+// access audit's (pif/audit_pg/migrations.h, in every service), the shared sets, then the
+// service's own.
 std::vector<pg::MigrationSet> MigrationSetsOf(const ServiceSpec& spec);
 
 // The schema step of RunService: applies MigrationSetsOf(spec) in one transaction under the
@@ -41,7 +42,9 @@ absl::StatusOr<std::vector<pg::MigrationReport>> MigrateServiceDatabase(
     pqxx::connection& connection, const ServiceSpec& spec);
 
 // Runs the service until SIGTERM or SIGINT, then drains; returns the process exit status
-// (0 after a clean drain, 1 when start-up failed, 2 for a usage error).
+// (0 after a clean drain, 1 when start-up failed, 2 for a usage error). Besides the spec's
+// services it hosts pif.audit.v1.AuditService over the service's access audit, which every call
+// is kept in before it is answered (a call whose record cannot be kept is answered UNAVAILABLE).
 int RunService(const ServiceSpec& spec, int argc, char** argv);
 
 }  // namespace pif

@@ -47,7 +47,8 @@ class BatchWriter {
       const std::vector<FieldViolation>& errors) = 0;
   // Runs the cross-record rules (parents, overlaps, containment, agreement) over the batch and
   // the store, keeps the rejections, upserts the accepted records, clears rejections they
-  // correct, raises the council's data version and records the batch, all in one transaction.
+  // correct (redacting what they kept: pif/submission/redaction.h), raises the council's data
+  // version and records the batch, all in one transaction.
   // The same key sent twice: the latest row decides (earlier ones count as accepted when it is
   // accepted, and are rejected with kReplacedByRejectedRecord when it is not).
   // FAILED_PRECONDITION when `expected_count` differs from the records added (nothing is kept).
@@ -86,6 +87,28 @@ struct DeletionResult {
   int64_t data_version = 0;
   absl::Time deleted_at;
   int64_t cleared_rejection_count = 0;
+};
+
+// Erasure of one person's records.
+struct ErasureRequest {
+  std::string council;     // 9-character GSS code, checked by the caller
+  std::string person_id;   // the person's id, as the records' `person_id` columns hold it
+  std::string reason;      // why, kept with the erasure
+  std::string request_id;  // the caller's idempotency key for this erasure
+  std::string caller;      // the authenticated caller
+};
+
+// What an erasure removed.
+struct ErasureResult {
+  // Records erased per record type, schema order, types with none left out.
+  std::vector<std::pair<std::string, int64_t>> erased;
+  int64_t rejection_count = 0;      // kept rejections erased
+  int64_t batch_summary_count = 0;  // batch summaries whose copies of them were redacted
+  int64_t deletion_count = 0;       // recorded deletions whose record id was redacted
+  int64_t data_version = 0;         // the council's data version after the erasure
+  absl::Time erased_at;
+  // True when this is the stored answer of an earlier erasure with the same request id.
+  bool replayed = false;
 };
 
 // The header of a snapshot: the version it was read at and how many records of each type.
@@ -133,6 +156,18 @@ class SubmissionStore {
                                                       const std::string& record_id,
                                                       const std::string& reason,
                                                       const std::string& caller) = 0;
+  // Erases one person from the council, in one transaction under the council's lock: every
+  // record whose `person_id` column holds the id, and every record referring to an erased
+  // record through the schema's parent rules (transitively); the kept rejections whose cells
+  // name the person (`person_id`), name an erased record through a parent rule's column, or
+  // have an erased record's type and id; the batch summaries' copies of those rejections
+  // (record id and messages redacted); and the record id of the recorded deletions of the
+  // person's records (a type keyed by `person_id`, an erased record, or a rejection erased).
+  // Raises the data version and records the erasure (without the person id). A request id
+  // already used: the stored answer with replayed = true when it was for the same person,
+  // INVALID_ARGUMENT (rule REQUEST_ID_REUSED on `request_id`) otherwise. NOT_FOUND when
+  // nothing of the person exists (no record, rejection or deletion), changing nothing.
+  virtual absl::StatusOr<ErasureResult> ErasePerson(const ErasureRequest& request) = 0;
   // Reads every record of the council (only `types` when not empty) at one data version, in one
   // REPEATABLE READ transaction, parents before children (schema order), each type in key
   // order. `on_header` is called first, then `on_record` per record; a non-OK status from a

@@ -6,6 +6,7 @@
 //              oneof { <service>.Record record; pif.common.v1.RawRecord raw; } }
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -21,22 +22,28 @@ namespace pif::submission_grpc {
 
 // Fetches rejection `request.rejection_id()` of `request.council()` (both checked first) into
 // `response`: the rejection, and the record as it arrived: typed (rebuilt with `schema` from
-// the cells it was flattened to) when it was sent typed, otherwise its raw cells. Failures are
+// the cells it was flattened to) when it was sent typed, otherwise its raw cells; once its
+// correction was accepted, its redacted cells (pif/submission/redaction.h), raw. `read` (when
+// given) sees the rejection returned, for the caller's access audit. Failures are
 // returned as they are, for ToGrpcStatus.
 template <typename Request, typename Response>
-absl::Status GetRejection(submission::SubmissionStore& store,
-                          const submission::SubmissionSchema& schema, const Request& request,
-                          Response* response) {
+absl::Status GetRejection(
+    submission::SubmissionStore& store, const submission::SubmissionSchema& schema,
+    const Request& request, Response* response,
+    const std::function<void(const submission::StoredRejection&)>& read = nullptr) {
   if (absl::Status checked = CheckCouncil(request.council()); !checked.ok()) return checked;
   if (absl::Status checked = CheckRequired(request.rejection_id(), "rejection_id"); !checked.ok()) {
     return checked;
   }
   auto stored = store.GetRejection(request.council(), request.rejection_id());
   if (!stored.ok()) return stored.status();
+  if (read) read(*stored);
   *response->mutable_rejection() = ToProto(*stored);
   const std::string& type = stored->rejection.record_type;
   const submission::RecordSchema* record_schema = schema.Find(type);
-  if (stored->received_typed && record_schema != nullptr) {
+  // A corrected rejection was redacted: its cells hold no values to type, so it goes back raw.
+  const bool redacted = stored->cleared_reason == "CORRECTED";
+  if (stored->received_typed && record_schema != nullptr && !redacted) {
     // The typed form is rebuilt from the cells ToFlat made of it when it arrived.
     const submission::FlatRecord flat =
         submission::FromNamedCells(*record_schema, stored->cells, nullptr);

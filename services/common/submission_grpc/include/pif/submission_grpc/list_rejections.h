@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -28,11 +29,14 @@ inline constexpr int kMaxRejectionPage = 1000;
 // `page_size` (0 = 100, at most 1,000) from `page_token`. `record_type_of(request)` is asked
 // after the council is checked and gives the schema record type to list ("" = every type), or
 // INVALID_ARGUMENT for a filter the service does not know. `open_count` is the council's whole
-// open figure (every batch, every type), whatever the filters. Failures are returned as they
-// are, for ToGrpcStatus.
+// open figure (every batch, every type), whatever the filters. `read` (when given) sees every
+// rejection listed, for the caller's access audit. Failures are returned as they are, for
+// ToGrpcStatus.
 template <typename Request, typename Response, typename RecordTypeOf>
-absl::Status ListRejections(submission::SubmissionStore& store, const Request& request,
-                            RecordTypeOf record_type_of, Response* response) {
+absl::Status ListRejections(
+    submission::SubmissionStore& store, const Request& request, RecordTypeOf record_type_of,
+    Response* response,
+    const std::function<void(const submission::StoredRejection&)>& read = nullptr) {
   if (absl::Status checked = CheckCouncil(request.council()); !checked.ok()) return checked;
   submission::RejectionFilter filter;
   filter.council = request.council();
@@ -50,6 +54,7 @@ absl::Status ListRejections(submission::SubmissionStore& store, const Request& r
   if (!page.ok()) return page.status();
   for (const submission::StoredRejection& rejection : page->rejections) {
     *response->add_rejections() = ToProto(rejection);
+    if (read) read(rejection);
   }
   response->set_next_page_token(page->next_page_token);
   // The store counts the open rejections matching the filter; the contract's figure ignores

@@ -23,6 +23,13 @@ using ::pif::CheckCouncil;
 // system (at most 200 characters); violations name `header.<field>`.
 absl::Status CheckBatchHeader(const common::v1::BatchHeader& header);
 
+// Longest request id a caller may choose for an idempotent request (erasure).
+inline constexpr size_t kMaxRequestIdLength = 128;
+
+// OK when `value` is 1 to 128 printable ASCII characters; otherwise INVALID_ARGUMENT naming
+// `field` (REQUIRED_FIELD_MISSING when empty, MALFORMED_REQUEST_ID otherwise).
+absl::Status CheckRequestId(const std::string& value, const std::string& field);
+
 // OK when `value` is not empty; otherwise INVALID_ARGUMENT naming `field` as required.
 absl::Status CheckRequired(const std::string& value, const std::string& field);
 

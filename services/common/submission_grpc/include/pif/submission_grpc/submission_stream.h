@@ -10,9 +10,10 @@
 
 #include "absl/status/statusor.h"
 #include "pif/core/domain_status.h"
-#include "pif/grpc/caller_identity.h"
+#include "pif/grpc/call_scope.h"
 #include "pif/submission/store.h"
 #include "pif/submission_grpc/batch_receiver.h"
+#include "pif/submission_grpc/request_checks.h"
 
 namespace pif::submission_grpc {
 
@@ -27,15 +28,19 @@ inline absl::Status StreamEndedEarly(const grpc::ServerContext& context) {
 }
 
 // Reads one submission stream into `store` and returns the batch's result (the stored one for
-// a batch id already committed, without reading the rest). `records_of(chunk)` gives a chunk's
+// a batch id already committed, without reading the rest). `call` is the handler's CallScope,
+// already authorized for the rpc (Authorize(nullopt)): the header's council is authorized for the
+// caller (CallScope::AuthorizeCouncil) before anything is staged, and the batch records the
+// caller's audit name. `records_of(chunk)` gives a chunk's
 // submitted records; `typed_of(submitted)` the typed record message inside one (unwrapped from
 // a `oneof record` wrapper with RecordInWrapper), nullptr when none. Nothing is committed unless
 // the BatchEnd arrives, counts every record, and is the last message.
 template <typename Request, typename RecordsOf, typename TypedOf>
 absl::StatusOr<submission::BatchSummary> ReceiveSubmission(
-    grpc::ServerContext& context, grpc::ServerReaderInterface<Request>& reader,
+    const CallScope& call, grpc::ServerReaderInterface<Request>& reader,
     submission::SubmissionStore& store, const submission::SubmissionSchema& schema,
     RecordsOf records_of, TypedOf typed_of) {
+  const grpc::ServerContext& context = call.context();
   BatchReceiver receiver(store, schema);
   Request request;
   if (!reader.Read(&request)) return StreamEndedEarly(context);
@@ -45,7 +50,15 @@ absl::StatusOr<submission::BatchSummary> ReceiveSubmission(
         {{"header", "BATCH_HEADER_MISSING",
           "the first message of a submission must carry the BatchHeader"}});
   }
-  if (absl::Status opened = receiver.Open(request.header(), CallerIdentity(context));
+  // The council's format first, so a malformed one is named as the header's field.
+  if (absl::Status checked = CheckCouncil(request.header().council(), "header.council");
+      !checked.ok()) {
+    return checked;
+  }
+  if (absl::Status allowed = call.AuthorizeCouncil(request.header().council()); !allowed.ok()) {
+    return allowed;
+  }
+  if (absl::Status opened = receiver.Open(request.header(), call.caller().AuditName());
       !opened.ok()) {
     return opened;
   }

@@ -1,6 +1,7 @@
 // The PostgreSQL implementation of SubmissionStore.
 //
-// The store's own tables (import_batches, council_data_versions, rejections, deletions) come
+// The store's own tables (import_batches, council_data_versions, rejections, deletions, erasures)
+// and its redaction functions come
 // from its migration set (pif/submission_pg/migrations.h); the service's migrations create one
 // table per record type named RecordSchema::table: `council char(9)` then the schema's columns
 // under their own names, primary key (council, key...). Column types by kind: text and codes
@@ -44,6 +45,7 @@ class PgSubmissionStore final : public SubmissionStore {
                                               const std::string& record_id,
                                               const std::string& reason,
                                               const std::string& caller) override;
+  absl::StatusOr<ErasureResult> ErasePerson(const ErasureRequest& request) override;
   absl::Status ReadSnapshot(
       const std::string& council, const std::vector<std::string>& types,
       const std::function<absl::Status(const SnapshotInfo&)>& on_header,

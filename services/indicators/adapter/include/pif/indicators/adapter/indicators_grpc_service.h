@@ -9,7 +9,8 @@
 namespace pif::indicators {
 
 // Implements pif.indicators.v1.IndicatorsService over the domain objects it is given (which must
-// outlive it). Every error goes through ToGrpcStatus.
+// outlive it). Every rpc authorizes its caller first (a CallScope; then the domain's access rules
+// for INTERNAL figures and explanations). Every error goes through ToGrpcStatus.
 class IndicatorsGrpcService : public v1::IndicatorsService::Service {
  public:
   IndicatorsGrpcService(ResultComputer* computer, Explainer* explainer,

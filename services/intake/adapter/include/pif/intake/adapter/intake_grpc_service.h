@@ -9,7 +9,10 @@
 namespace pif::intake {
 
 // Implements pif.intake.v1.IntakeService over a submission store of the case schema. Every rpc
-// checks its council first, reports errors through ToGrpcStatus, and never logs record values.
+// authorizes its caller first (a CallScope: token, roles, service identity, the council; the
+// submission stream the header's council before anything is staged), then checks its council,
+// reports errors through ToGrpcStatus, and never logs record values; what a call read or wrote
+// (records, and the children of child-level reads) is noted on its CallScope for the access audit.
 class IntakeGrpcService final : public v1::IntakeService::Service {
  public:
   // `store` must be a store over CaseSchema().
@@ -35,6 +38,8 @@ class IntakeGrpcService final : public v1::IntakeService::Service {
                               v1::GetDataVersionResponse* response) override;
   grpc::Status DeleteRecord(grpc::ServerContext* context, const v1::DeleteRecordRequest* request,
                             v1::DeleteRecordResponse* response) override;
+  grpc::Status EraseChild(grpc::ServerContext* context, const v1::EraseChildRequest* request,
+                          v1::EraseChildResponse* response) override;
 
  private:
   std::unique_ptr<submission::SubmissionStore> store_;

@@ -17,9 +17,10 @@ struct ReportingParts {
   Reports* reports = nullptr;
 };
 
-// Implements pif.reporting.v1.ReportingService: each rpc converts its request, makes one call
-// (to the domain, or to the shared submission handlers over `submissions`) and converts the
-// answer back; every error goes through ToGrpcStatus.
+// Implements pif.reporting.v1.ReportingService: each rpc authorizes its caller first (a
+// CallScope; then the domain's access rules for drafts and INTERNAL reports), converts its request,
+// makes one call (to the domain, or to the shared submission handlers over `submissions`) and
+// converts the answer back; every error goes through ToGrpcStatus.
 class ReportingGrpcService : public v1::ReportingService::Service {
  public:
   explicit ReportingGrpcService(ReportingParts parts) : parts_(parts) {}

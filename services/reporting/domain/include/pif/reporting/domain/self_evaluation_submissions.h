@@ -37,6 +37,8 @@ class SelfEvaluationSubmissions final : public submission::SubmissionStore {
                                                           const std::string& record_id,
                                                           const std::string& reason,
                                                           const std::string& caller) override;
+  absl::StatusOr<submission::ErasureResult> ErasePerson(
+      const submission::ErasureRequest& request) override;
   absl::Status ReadSnapshot(
       const std::string& council, const std::vector<std::string>& types,
       const std::function<absl::Status(const submission::SnapshotInfo&)>& on_header,

@@ -11,7 +11,8 @@
 namespace pif::workforce {
 
 // Implements pif.workforce.v1.WorkforceService over a submission store of the workforce schema
-// and a WorkforceComputation. Every rpc checks its council first, reports errors through
+// and a WorkforceComputation. Every rpc authorizes its caller first (a CallScope; INTERNAL
+// figures by the domain's CheckFiguresAccess), then checks its council, reports errors through
 // ToGrpcStatus, and never logs record values.
 class WorkforceGrpcService : public v1::WorkforceService::Service {
  public:

@@ -9,8 +9,10 @@
 // - the same key twice in a batch: the latest record decides (earlier copies count as accepted
 //   with it, or are rejected with kReplacedByRejectedRecord when it is rejected);
 // - rejections are kept with their cells, listed with ListRejections' filters, paging and open
-//   count, cleared (CORRECTED) by a later accepted record with the same type and id, and
-//   (DELETED) by DeleteRecord;
+//   count, cleared (CORRECTED, their cells and messages redacted there and in summaries) by a
+//   later accepted record with the same type and id, and (DELETED) by DeleteRecord;
+// - ErasePerson removes what store.h says, replays a request id and refuses it for another
+//   person;
 // - the council's data version rises once per commit and once per deletion;
 // - ReadSnapshot gives the header first, then the records in schema order and key order, and
 //   stops at a callback's error.
@@ -43,6 +45,7 @@ struct RecordedDeletion {
   std::string record_id;
   std::string reason;
   std::string caller;
+  std::string deletion_id = "";
 };
 
 // The SubmissionStore of one schema, in memory.
@@ -68,6 +71,7 @@ class FakeSubmissionStore final : public SubmissionStore {
                                               const std::string& record_id,
                                               const std::string& reason,
                                               const std::string& caller) override;
+  absl::StatusOr<ErasureResult> ErasePerson(const ErasureRequest& request) override;
   absl::Status ReadSnapshot(
       const std::string& council, const std::vector<std::string>& types,
       const std::function<absl::Status(const SnapshotInfo&)>& on_header,
@@ -93,6 +97,8 @@ class FakeSubmissionStore final : public SubmissionStore {
     // In (data version, position) order.
     std::vector<StoredRejection> rejections;
     std::vector<RecordedDeletion> deletions;
+    // Erasures by request id: the person's id and the answer.
+    std::map<std::string, std::pair<std::string, ErasureResult>> erasures;
   };
 
   // Commits what a writer staged for `info`, in position order.
