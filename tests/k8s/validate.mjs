@@ -125,6 +125,13 @@ function serviceChecks(overlay, byKey, objects) {
     const service = byKey[`Service/${ns}/${name}`];
     check(`${overlay}: ${name} Service is headless with a port named grpc`,
       service?.spec?.clusterIP === "None" && service.spec.ports.some((p) => p.name === "grpc" && p.port === grpcPort));
+    const selects = (selector, labels) => Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
+    const job = byKey[`Job/${ns}/${name}-migrate`];
+    check(`${overlay}: ${name} Service selects the Deployment's pods and not the migration Job's`,
+      selects(service?.spec?.selector, deployment.spec.template.metadata.labels) &&
+      !selects(service?.spec?.selector, job?.spec?.template?.metadata?.labels));
+    check(`${overlay}: ${name} Deployment's selector does not take the migration Job's pods`,
+      !selects(deployment.spec.selector.matchLabels, job?.spec?.template?.metadata?.labels));
     check(`${overlay}: ${name} PodDisruptionBudget`, Boolean(byKey[`PodDisruptionBudget/${ns}/${name}`]));
     check(`${overlay}: ${name} HorizontalPodAutoscaler`, byKey[`HorizontalPodAutoscaler/${ns}/${name}`]?.spec?.scaleTargetRef?.name === name);
     check(`${overlay}: ${name} migration Job runs --migrate_only`,
