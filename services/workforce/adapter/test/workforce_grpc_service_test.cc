@@ -86,6 +86,10 @@ class CannedSubmissionStore final : public submission::SubmissionStore {
                                                           const std::string&) override {
     return absl::UnimplementedError("not canned");
   }
+  absl::StatusOr<submission::ErasureResult> ErasePerson(
+      const submission::ErasureRequest&) override {
+    return absl::UnimplementedError("not canned");
+  }
   absl::Status ReadSnapshot(
       const std::string&, const std::vector<std::string>&,
       const std::function<absl::Status(const submission::SnapshotInfo&)>&,

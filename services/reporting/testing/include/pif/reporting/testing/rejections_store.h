@@ -58,6 +58,10 @@ class RejectionsOnlyStore final : public submission::SubmissionStore {
                                                           const std::string&) override {
     return absl::UnimplementedError("DeleteRecord");
   }
+  absl::StatusOr<submission::ErasureResult> ErasePerson(
+      const submission::ErasureRequest&) override {
+    return absl::UnimplementedError("ErasePerson");
+  }
   absl::Status ReadSnapshot(
       const std::string&, const std::vector<std::string>&,
       const std::function<absl::Status(const submission::SnapshotInfo&)>&,
