@@ -15,7 +15,7 @@
 # storage they are made here, since no image registry may be reachable: a minimal Debian 12
 # (`debootstrap --variant=minbase bookworm` from this machine's own apt mirror) imported with
 # `podman import` under both names. Needs root, podman, runc and debootstrap
-# (deploy/install-deps.sh --deploy installs them).
+# (deploy/install-deps.sh installs them).
 #
 # Podman here runs with runc and without its default ulimits (refused in this sandbox): unless
 # CONTAINERS_CONF is set, this script writes .pif/containers/containers.conf and uses it; source
@@ -49,7 +49,7 @@ done
 # shellcheck source=container/podman-env.sh
 source "$REPO_ROOT/deploy/container/podman-env.sh"
 for tool in podman runc; do
-  command -v "$tool" >/dev/null || die "$tool is not installed (deploy/install-deps.sh --deploy)"
+  command -v "$tool" >/dev/null || die "$tool is not installed (deploy/install-deps.sh)"
 done
 
 readonly BUILD_BASE=docker.io/library/debian:bookworm
@@ -68,7 +68,7 @@ make_base_images() {
   if podman image exists "$BUILD_BASE" && podman image exists "$RUNTIME_BASE"; then
     return 0
   fi
-  command -v debootstrap >/dev/null || die "debootstrap is not installed (deploy/install-deps.sh --deploy)"
+  command -v debootstrap >/dev/null || die "debootstrap is not installed (deploy/install-deps.sh)"
   local mirror rootfs
   mirror="$(debian_mirror)"
   [[ -n "$mirror" ]] || die "no Debian mirror found in this machine's apt sources"
