@@ -53,7 +53,18 @@ done
 # shellcheck source=../../deploy/container/podman-env.sh
 source "$REPO_ROOT/deploy/container/podman-env.sh"
 
-kube() { node "$REPO_ROOT/tests/deploy/podman-kube.mjs" "$@"; }
+# Runs a command as a child the script waits for, so that a signal (the watchdog's) is handled
+# at once, not when the command ends; the cleanup ends the child.
+CHILD=""
+bounded() {
+  "$@" &
+  CHILD=$!
+  local status=0
+  wait "$CHILD" || status=$?
+  CHILD=""
+  return "$status"
+}
+kube() { bounded node "$REPO_ROOT/tests/deploy/podman-kube.mjs" "$@"; }
 WATCHDOG=""
 cleanup() {
   local status=$?
@@ -61,6 +72,10 @@ cleanup() {
   if [[ -n "$WATCHDOG" ]]; then
     pkill -P "$WATCHDOG" 2>/dev/null || true
     kill "$WATCHDOG" 2>/dev/null || true
+  fi
+  if [[ -n "$CHILD" ]]; then
+    pkill -P "$CHILD" 2>/dev/null || true
+    kill "$CHILD" 2>/dev/null || true
   fi
   if ((status != 0)) && podman container exists pif-intake-0 2>/dev/null; then
     for s in "${SERVICES[@]}"; do
@@ -92,7 +107,7 @@ mkdir -p "$STATE"
 
 step "1/6 images from the build in $BUILD_DIR"
 t0=$SECONDS
-"$REPO_ROOT/deploy/build-images.sh" --build-dir "$BUILD_DIR" --tag dev
+bounded "$REPO_ROOT/deploy/build-images.sh" --build-dir "$BUILD_DIR" --tag dev
 log "images built in $((SECONDS - t0)) s"
 
 step "2/6 the dev overlay rendered, and the Secrets from the dev PKI"
@@ -131,8 +146,8 @@ mkdir -p "$STATE/out"
 chown -R 10001:10001 "$client" "$STATE/sample" "$STATE/out"
 # pifctl from its image, as a person's client inside the cluster would run it.
 pifctl() {
-  podman run --rm --network "$RUN" --user 10001:10001 --read-only --cap-drop all \
-    --security-opt no-new-privileges --pull never \
+  bounded podman run --rm --network "$RUN" --label "pif.podman-kube=$RUN" --user 10001:10001 \
+    --read-only --cap-drop all --security-opt no-new-privileges --pull never \
     -v "$client:/client:ro" -v "$STATE/sample:/sample:ro" -v "$STATE/out:/out:rw" \
     -e PIFCTL_TLS_CA_FILE=/client/ca.pem -e PIFCTL_TLS_CERT_FILE=/client/pifctl.pem \
     -e PIFCTL_TLS_KEY_FILE=/client/pifctl.key -e PIF_TOKEN_FILE=/client/token \
