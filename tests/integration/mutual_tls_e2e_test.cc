@@ -111,7 +111,8 @@ TEST_F(MutualTlsE2eTest, ServicesAndPifctlTalkOnlyWithCertificatesOfTheirCa) {
     intake::v1::GetBatchResponse response;
     grpc::Status status = stub->GetBatch(&context, request, &response);
     ASSERT_TRUE(status.ok()) << status.error_message();
-    EXPECT_TRUE(absl::StartsWith(response.batch().caller(), "certificate=pif-pifctl peer="))
+    // The token's subject, then the certificate it came with.
+    EXPECT_TRUE(absl::StartsWith(response.batch().caller(), "user=pif-test certificate=pif-pifctl"))
         << response.batch().caller();
   }
 
@@ -126,13 +127,14 @@ TEST_F(MutualTlsE2eTest, ServicesAndPifctlTalkOnlyWithCertificatesOfTheirCa) {
               absl::StrContains(compute_output, "\"code\":\"5.1\""))
       << compute_output;
 
-  // Intake's access audit names each caller by its certificate: the person's pifctl for the
-  // batch, the indicators service for the snapshot it pulled.
+  // Intake's access audit names each caller by its token's subject and its certificate: the
+  // person's pifctl for the batch; for the snapshot, the person on whose behalf the indicators
+  // service pulled it, with the service's certificate.
   const std::string log = intake.Log();
-  EXPECT_TRUE(absl::StrContains(log, "\"caller\":\"certificate=pif-pifctl\"")) << log;
+  EXPECT_TRUE(absl::StrContains(log, "\"caller\":\"user=pif-test certificate=pif-pifctl\"")) << log;
   bool indicators_pulled = false;
   for (const std::string& line : intake.LogEvents("access")) {
-    if (absl::StrContains(line, "\"caller\":\"certificate=pif-indicators\"") &&
+    if (absl::StrContains(line, "\"caller\":\"user=pif-test service=pif-indicators\"") &&
         absl::StrContains(line, "ExportSnapshot") && absl::StrContains(line, kCouncil)) {
       indicators_pulled = true;
     }

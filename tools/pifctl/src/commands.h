@@ -7,10 +7,14 @@
 
 namespace pif::ctl {
 
+// `pifctl audit`: prints a council's access audit from all four services, merged by time.
+int RunAudit(const std::vector<std::string>& args);
 // `pifctl dev-jwks`: prints (or writes) the JWKS of the dev identity provider's signing key.
 int RunDevJwks(const std::vector<std::string>& args);
 // `pifctl dev-token`: signs a token with the dev identity provider's key for the local stack.
 int RunDevToken(const std::vector<std::string>& args);
+// `pifctl erase`: erases one child's records from a council's data (intake's EraseChild).
+int RunErase(const std::vector<std::string>& args);
 // `pifctl health`: asks one or more services for their gRPC health; 0 when all are SERVING.
 int RunHealth(const std::vector<std::string>& args);
 // `pifctl indicators`: computes indicators for a council and period and prints them.

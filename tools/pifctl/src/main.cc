@@ -11,8 +11,10 @@ constexpr char kUsage[] =
     "usage: pifctl COMMAND [--flag=value ...]\n"
     "\n"
     "commands:\n"
+    "  audit    a council's access audit from all four services, oldest first (auditor)\n"
     "  dev-jwks   the JWKS of the local stack's development identity provider\n"
     "  dev-token  a token signed by the local stack's development identity provider\n"
+    "  erase    erase one child's records from a council's data (admin)\n"
     "  health   ask services whether they are SERVING (gRPC health checking protocol)\n"
     "  indicators  compute a council's indicators for a period (JSON, CSV or table)\n"
     "  import   send the contract CSV files of a directory to intake\n"
@@ -29,8 +31,10 @@ int main(int argc, char** argv) {
     std::cout << kUsage;
     return args.empty() ? 2 : 0;
   }
+  if (args[0] == "audit") return pif::ctl::RunAudit(args);
   if (args[0] == "dev-jwks") return pif::ctl::RunDevJwks(args);
   if (args[0] == "dev-token") return pif::ctl::RunDevToken(args);
+  if (args[0] == "erase") return pif::ctl::RunErase(args);
   if (args[0] == "health") return pif::ctl::RunHealth(args);
   if (args[0] == "indicators") return pif::ctl::RunIndicators(args);
   if (args[0] == "import") return pif::ctl::RunImport(args);

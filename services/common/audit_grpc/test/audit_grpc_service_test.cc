@@ -84,7 +84,8 @@ class AuditGrpcServiceTest : public ::testing::Test {
 };
 
 TEST_F(AuditGrpcServiceTest, AnAuditorReadsItsCouncilOldestFirstInPages) {
-  const std::string token = identity_.TokenWithRoleNames("auditor@council", {"auditor"}, {kCouncil});
+  const std::string token =
+      identity_.TokenWithRoleNames("auditor@council", {"auditor"}, {kCouncil});
   v1::ListAuditRecordsRequest request = Request();
   // Before now: the reads themselves are audited in the same log as they happen.
   *request.mutable_until() = ToTimestamp(kNoon + absl::Hours(1));
@@ -128,14 +129,14 @@ TEST_F(AuditGrpcServiceTest, AnAuditorReadsItsCouncilOldestFirstInPages) {
 TEST_F(AuditGrpcServiceTest, OtherRolesOtherCouncilsAndNoTokenAreRefusedAndAudited) {
   v1::ListAuditRecordsResponse response;
   EXPECT_EQ(List("", Request(), &response).error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(List(identity_.TokenWithRoleNames("analyst@council", {"analyst", "admin"}, {kCouncil}), Request(),
-                 &response)
+  EXPECT_EQ(List(identity_.TokenWithRoleNames("analyst@council", {"analyst", "admin"}, {kCouncil}),
+                 Request(), &response)
                 .error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(
-      List(identity_.TokenWithRoleNames("auditor@elsewhere", {"auditor"}, {kOtherCouncil}), Request(), &response)
-          .error_code(),
-      grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(List(identity_.TokenWithRoleNames("auditor@elsewhere", {"auditor"}, {kOtherCouncil}),
+                 Request(), &response)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(response.records_size(), 0);
   const std::vector<AuditRecord> audited = CallsAudited();
   ASSERT_EQ(audited.size(), 3u);
@@ -150,7 +151,8 @@ TEST_F(AuditGrpcServiceTest, OtherRolesOtherCouncilsAndNoTokenAreRefusedAndAudit
 }
 
 TEST_F(AuditGrpcServiceTest, AWindowWithoutSinceOrEndingBeforeItIsInvalid) {
-  const std::string token = identity_.TokenWithRoleNames("auditor@council", {"auditor"}, {kCouncil});
+  const std::string token =
+      identity_.TokenWithRoleNames("auditor@council", {"auditor"}, {kCouncil});
   v1::ListAuditRecordsRequest request = Request();
   request.clear_since();
   v1::ListAuditRecordsResponse response;

@@ -8,10 +8,12 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "call_registry.h"
 #include "pif/auth/authorize.h"
 #include "pif/core/council.h"
 #include "pif/grpc/access_audit.h"
+#include "pif/grpc/caller_identity.h"
 
 namespace pif {
 namespace {
@@ -139,6 +141,16 @@ absl::Status CallScope::AuthorizeCouncil(const std::string& council) const {
 void CallScope::NoteCaller() const {
   if (notes_ == nullptr) return;
   notes_->Update([name = caller_.AuditName()](internal::CallNotes& notes) { notes.caller = name; });
+}
+
+std::string CallScope::RecordedCaller() const {
+  std::string name = caller_.AuditName();
+  const auto& metadata = context_.client_metadata();
+  if (auto client = metadata.find(kClientNameMetadata); client != metadata.end()) {
+    const std::string client_name = PrintableName(client->second);
+    if (!client_name.empty()) absl::StrAppend(&name, " client=", client_name);
+  }
+  return name;
 }
 
 void CallScope::NoteRecords(int64_t read, int64_t written) const {

@@ -22,8 +22,10 @@ using internal::StoredText;
 std::string ErasedTable(size_t index) { return absl::StrCat("pif_erased_", index); }
 constexpr char kErasedRejections[] = "pif_erased_rejections";
 
-// The person's digest as the erasures table keeps it ($1 the council, $2 the person id).
-constexpr char kPersonDigest[] = "sha256(convert_to($1 || ':' || $2, 'UTF8'))";
+// The person's digest as the erasures table keeps it ($1 the council, $2 the person id). The casts
+// fix $1's type as text wherever it is used: without them the INSERT into the char(9) council
+// column deduces it as character too, which PostgreSQL refuses (SQLSTATE 42P08).
+constexpr char kPersonDigest[] = "sha256(convert_to($1::text || ':' || $2::text, 'UTF8'))";
 
 // SQL: a `cells` column (alias r) has a cell named `column` whose text is in `values_sql`.
 std::string CellIn(pqxx::transaction_base& tx, const std::string& column,
@@ -238,7 +240,7 @@ absl::StatusOr<ErasureResult> PgSubmissionStore::ErasePerson(const ErasureReques
     result.erased_at = internal::FromMicros(at_micros);
     result.data_version = internal::BumpDataVersion(tx, request.council, at_micros, std::nullopt);
     tx.exec_params(absl::StrCat("INSERT INTO erasures (council, request_id, person_digest, reason,"
-                                " caller, erased_at, data_version, result) VALUES ($1, $3, ",
+                                " caller, erased_at, data_version, result) VALUES ($1::text, $3, ",
                                 kPersonDigest, ", $4, $5, ", internal::MicrosToTimestamp("$6"),
                                 ", $7, $8::jsonb)"),
                    request.council, request.person_id, request.request_id,

@@ -114,7 +114,7 @@ grpc::Status IndicatorsGrpcService::SetDisclosurePolicy(
     return ToGrpcStatus(allowed);
   }
   absl::StatusOr<PolicyInForce> policy =
-      policies_->Set(PolicyFieldsOf(request->policy()), call.caller().AuditName());
+      policies_->Set(PolicyFieldsOf(request->policy()), call.RecordedCaller());
   if (!policy.ok()) return ToGrpcStatus(policy.status());
   PolicyToProto(*policy, response->mutable_policy());
   if (policy->updated_at.has_value()) {

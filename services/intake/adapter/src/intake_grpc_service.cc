@@ -206,7 +206,7 @@ grpc::Status IntakeGrpcService::DeleteRecord(grpc::ServerContext* context,
     return ToGrpcStatus(allowed);
   }
   const absl::Status deleted = submission_grpc::DeleteRecord(*store_, *request, TypeNameOf,
-                                                             call.caller().AuditName(), response);
+                                                             call.RecordedCaller(), response);
   if (deleted.ok()) call.NoteRecords(0, 1);
   return ToGrpcStatus(deleted);
 }
@@ -221,7 +221,7 @@ grpc::Status IntakeGrpcService::EraseChild(grpc::ServerContext* context,
   // The erasure is audited with the person it was asked for, whatever came of it.
   if (!request->person_id().empty()) call.NoteChildrenRead({request->person_id()});
   absl::StatusOr<submission::ErasureResult> erased = submission_grpc::ErasePerson(
-      *store_, *request, RecordTypeOf, call.caller().AuditName(), response);
+      *store_, *request, RecordTypeOf, call.RecordedCaller(), response);
   if (!erased.ok()) return ToGrpcStatus(erased.status());
   if (!erased->replayed) {
     int64_t written = erased->rejection_count;

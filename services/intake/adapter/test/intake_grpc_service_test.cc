@@ -613,6 +613,14 @@ TEST_F(IntakeGrpcServiceTest, EveryRpcAuthorizesItsCallerBeforeTheStore) {
     request.set_reason("sent in error");
     return Serialized(request);
   };
+  matrix.calls["EraseChild"].messages = [](const std::string& council) {
+    v1::EraseChildRequest request;
+    request.set_council(council);
+    request.set_person_id("C1");
+    request.set_reason("erasure request 17");
+    request.set_request_id("erase-1");
+    return Serialized(request);
+  };
   pif::testing::ExpectEveryRpcAuthorizes(matrix);
 }
 

@@ -32,7 +32,7 @@ grpc::Status ReportingGrpcService::RecordSelfEvaluation(
     return ToGrpcStatus(allowed);
   }
   absl::StatusOr<RecordedOne> recorded =
-      parts_.self_evaluations->Record(EvaluationRecordingOf(*request, call.caller().AuditName()));
+      parts_.self_evaluations->Record(EvaluationRecordingOf(*request, call.RecordedCaller()));
   if (!recorded.ok()) return ToGrpcStatus(recorded.status());
   *response->mutable_recorded_self_evaluation() = std::move(recorded->recorded);
   response->set_replaced(recorded->replaced);
@@ -114,7 +114,7 @@ grpc::Status ReportingGrpcService::PublishReport(grpc::ServerContext* context,
     return ToGrpcStatus(allowed);
   }
   absl::StatusOr<Publication> publication =
-      parts_.reports->Publish(PublicationAskOf(*request), call.caller().AuditName());
+      parts_.reports->Publish(PublicationAskOf(*request), call.RecordedCaller());
   if (!publication.ok()) return ToGrpcStatus(publication.status());
   *response->mutable_published_report() = ToProto(std::move(publication->document));
   response->set_replayed(publication->replayed);

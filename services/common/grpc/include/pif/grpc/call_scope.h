@@ -71,6 +71,10 @@ class CallScope {
 
   // The caller; meaningful after Authorize returned OK.
   const auth::Caller& caller() const { return caller_; }
+  // The caller as batches, deletions, policies and publications record it: caller().AuditName(),
+  // then the `x-pif-client` name the client gave, when it gave one ("user=jo@council
+  // certificate=pif-pifctl client=pifctl/0.1"); meaningful after Authorize returned OK.
+  std::string RecordedCaller() const;
   // The rpc's full method name ("/pif.intake.v1.IntakeService/GetBatch"); empty when the call was
   // not recorded (no registry interceptor on this server).
   const std::string& method() const { return method_; }

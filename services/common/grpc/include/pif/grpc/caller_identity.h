@@ -1,19 +1,11 @@
-// Who is calling: the one place the audit identity of a caller is worked out.
+// The metadata a client names itself with; what a call records as its caller is
+// CallScope::RecordedCaller() (pif/grpc/call_scope.h).
 #pragma once
-
-#include <grpcpp/server_context.h>
-
-#include <string>
 
 namespace pif {
 
-// The metadata key a client may use to name itself (for example `pifctl/0.1`).
+// The metadata key a client may use to name itself (for example `pifctl/0.1`): printable ASCII,
+// at most 100 characters are kept, after the authenticated caller.
 inline constexpr char kClientNameMetadata[] = "x-pif-client";
-
-// The caller's identity for audit records: over mutual TLS the common name of the certificate
-// it presented ("certificate=pif-pifctl peer=ipv4:10.0.0.7:40312"), otherwise "anonymous" and
-// the peer address; then the `x-pif-client` name when given (printable ASCII, at most 100
-// characters), for example "anonymous peer=ipv4:127.0.0.1:40312 client=pifctl/0.1".
-std::string CallerIdentity(const grpc::ServerContext& context);
 
 }  // namespace pif

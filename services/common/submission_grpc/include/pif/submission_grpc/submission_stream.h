@@ -58,7 +58,7 @@ absl::StatusOr<submission::BatchSummary> ReceiveSubmission(
   if (absl::Status allowed = call.AuthorizeCouncil(request.header().council()); !allowed.ok()) {
     return allowed;
   }
-  if (absl::Status opened = receiver.Open(request.header(), call.caller().AuditName());
+  if (absl::Status opened = receiver.Open(request.header(), call.RecordedCaller());
       !opened.ok()) {
     return opened;
   }

@@ -37,12 +37,13 @@ class SelfEvaluationSubmissions final : public submission::SubmissionStore {
                                                           const std::string& record_id,
                                                           const std::string& reason,
                                                           const std::string& caller) override;
-  absl::StatusOr<submission::ErasureResult> ErasePerson(
-      const submission::ErasureRequest& request) override;
   absl::Status ReadSnapshot(
       const std::string& council, const std::vector<std::string>& types,
       const std::function<absl::Status(const submission::SnapshotInfo&)>& on_header,
       const std::function<absl::Status(const submission::FlatRecord&)>& on_record) override;
+  // Self-evaluations name no person: the store's answer (NOT_FOUND) is passed on.
+  absl::StatusOr<submission::ErasureResult> ErasePerson(
+      const submission::ErasureRequest& request) override;
 
  private:
   submission::SubmissionStore& store_;

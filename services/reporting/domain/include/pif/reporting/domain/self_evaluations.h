@@ -22,7 +22,7 @@ struct EvaluationRecording {
   std::optional<submission::FlatRecord> evaluation;
   // What converting it found wrong (fields named within the evaluation, "" for the whole).
   std::vector<FieldViolation> conversion_violations;
-  // Who records it (CallerIdentity).
+  // Who records it (CallScope::RecordedCaller()).
   std::string caller;
 };
 

@@ -65,17 +65,17 @@ class CountingSubmissionStore final : public submission::SubmissionStore {
     ++calls_;
     return inner_.DeleteRecord(council, record_type, record_id, reason, caller);
   }
-  absl::StatusOr<submission::ErasureResult> ErasePerson(
-      const submission::ErasureRequest& request) override {
-    ++calls_;
-    return inner_.ErasePerson(request);
-  }
   absl::Status ReadSnapshot(
       const std::string& council, const std::vector<std::string>& types,
       const std::function<absl::Status(const submission::SnapshotInfo&)>& on_header,
       const std::function<absl::Status(const submission::FlatRecord&)>& on_record) override {
     ++calls_;
     return inner_.ReadSnapshot(council, types, on_header, on_record);
+  }
+  absl::StatusOr<submission::ErasureResult> ErasePerson(
+      const submission::ErasureRequest& request) override {
+    ++calls_;
+    return inner_.ErasePerson(request);
   }
 
  private:
