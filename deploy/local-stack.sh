@@ -262,7 +262,7 @@ print_endpoints() {
 # The dev PKI and identity provider: made, renewed when within 7 days of expiry, kept otherwise.
 make_certs() {
   log "dev PKI and identity provider in $CERT_DIR"
-  PIFCTL="$PIFCTL" "$REPO_ROOT/deploy/make-dev-certs.sh" "$CERT_DIR"
+  env PIFCTL="$PIFCTL" "$REPO_ROOT/deploy/make-dev-certs.sh" "$CERT_DIR"
 }
 
 cmd_up() {

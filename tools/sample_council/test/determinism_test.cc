@@ -1,8 +1,11 @@
 // A seed is a council: the same options give the same records, byte for byte in CSV; another
 // seed gives another council.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "gtest/gtest.h"
 #include "pif/sample/council.h"
@@ -18,9 +21,11 @@ std::string ReadFile(const std::filesystem::path& path) {
   return text.str();
 }
 
-// Writes the council of `options` into a fresh folder and returns the folder.
+// Writes the council of `options` into a fresh folder of this process (other test runs may share
+// the temporary folder) and returns the folder.
 std::filesystem::path Written(const SampleOptions& options, const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / name;
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) / (name + "_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   const absl::Status written = WriteCouncilCsv(GenerateSampleCouncil(options), dir.string());
   EXPECT_TRUE(written.ok()) << written;
@@ -45,6 +50,7 @@ TEST(DeterminismTest, TheSameSeedGivesTheSameFilesAnotherSeedDifferentOnes) {
     }
   }
   EXPECT_EQ(files, 18);
+  for (const std::filesystem::path& dir : {first, second, other}) std::filesystem::remove_all(dir);
 }
 
 TEST(DeterminismTest, RecordsOfTheSameSeedAreEqual) {

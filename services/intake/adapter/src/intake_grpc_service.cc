@@ -205,8 +205,8 @@ grpc::Status IntakeGrpcService::DeleteRecord(grpc::ServerContext* context,
   if (absl::Status allowed = call.Authorize(request->council()); !allowed.ok()) {
     return ToGrpcStatus(allowed);
   }
-  const absl::Status deleted = submission_grpc::DeleteRecord(*store_, *request, TypeNameOf,
-                                                             call.RecordedCaller(), response);
+  const absl::Status deleted =
+      submission_grpc::DeleteRecord(*store_, *request, TypeNameOf, call.RecordedCaller(), response);
   if (deleted.ok()) call.NoteRecords(0, 1);
   return ToGrpcStatus(deleted);
 }

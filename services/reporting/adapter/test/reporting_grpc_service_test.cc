@@ -196,7 +196,7 @@ TEST_F(ReportingGrpcServiceTest, RecordSelfEvaluationRecordsAsTheCallerAndSaysWh
   v1::RecordSelfEvaluationResponse first;
   ASSERT_TRUE(Record(request, &first).ok());
   EXPECT_EQ(first.recorded_self_evaluation().self_evaluation().eval_id(), "E1");
-  EXPECT_EQ(first.recorded_self_evaluation().recorded_by(), "user=jo@council");
+  EXPECT_EQ(first.recorded_self_evaluation().recorded_by(), "user=jo@council client=adapter-test");
   EXPECT_FALSE(first.replaced());
   ASSERT_EQ(sources_.evaluations.recorded.size(), 1u);
   EXPECT_EQ(sources_.evaluations.recorded[0].second.Get("grade"), "5");
@@ -360,7 +360,8 @@ TEST_F(ReportingGrpcServiceTest, PublishReportStoresTheNextVersionAndReplaysAReq
   ASSERT_TRUE(Publish(request, &first).ok());
   EXPECT_FALSE(first.replayed());
   EXPECT_EQ(first.published_report().summary().version(), 1);
-  EXPECT_EQ(first.published_report().summary().published_by(), "user=jo@council");
+  EXPECT_EQ(first.published_report().summary().published_by(),
+            "user=jo@council client=adapter-test");
   EXPECT_EQ(first.published_report().report().council(), kCouncil);
   v1::PublishReportResponse again;
   ASSERT_TRUE(Publish(request, &again).ok());

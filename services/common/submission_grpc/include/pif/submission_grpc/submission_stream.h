@@ -58,8 +58,7 @@ absl::StatusOr<submission::BatchSummary> ReceiveSubmission(
   if (absl::Status allowed = call.AuthorizeCouncil(request.header().council()); !allowed.ok()) {
     return allowed;
   }
-  if (absl::Status opened = receiver.Open(request.header(), call.RecordedCaller());
-      !opened.ok()) {
+  if (absl::Status opened = receiver.Open(request.header(), call.RecordedCaller()); !opened.ok()) {
     return opened;
   }
   if (receiver.replay().has_value()) return *receiver.replay();
