@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything pif needs to build, test and run locally, from Debian 12's packages,
-# then the npm tooling pinned in package-lock.json (buf).
+# then the npm tooling pinned in package-lock.json (buf, kustomize, the Kubernetes
+# models). The deploy test's podman, runc and debootstrap are in the list too: the test command
+# runs that test on every machine.
 #
 # Usage: deploy/install-deps.sh
 #
@@ -66,6 +68,11 @@ PACKAGES=(
   nodejs npm
   # scripts
   procps curl
+  # the deploy test (tests/deploy, its own step of tests/run-tests.sh) and deploy/build-images.sh:
+  # podman with runc, netavark and aardvark-dns (the network's DNS, which the Services' names
+  # need; a recommendation of podman, so named here), iptables for netavark, fuse-overlayfs for
+  # podman inside a container, debootstrap to make the Debian base image without a registry
+  podman runc netavark aardvark-dns iptables fuse-overlayfs debootstrap
 )
 
 # One dpkg-query call for all packages; unknown packages only print to stderr.

@@ -7,7 +7,8 @@
 #               the layer check (tests/check-layers.py),
 #               start a throwaway PostgreSQL in .pif/test-pg on a free port, make the run's dev
 #               PKI and identity provider in .pif/test-identity (deploy/make-dev-certs.sh), ctest,
-#               then tests/e2e/health_check.py when present
+#               then tests/e2e/health_check.py when present, then the deploy test (ctest -L
+#               deploy: images from this build, the dev overlay under podman; its time printed)
 #   --sanitize  build into build-asan/ with address and undefined-behaviour sanitizers and run
 #               only the tests labelled `unit` there (no lint, no format check, no PostgreSQL)
 #   --quick     skip deploy/install-deps.sh
@@ -214,8 +215,18 @@ step_ctest() {
   local args=(--test-dir "$BUILD_DIR" --output-on-failure -j2 --timeout 300 --no-tests=error)
   if ((SANITIZE)); then
     args+=(-L unit)
+  else
+    args+=(-LE deploy) # its own step, below
   fi
   ctest "${args[@]}"
+}
+
+# The deploy test (tests/deploy/deploy-test.sh): images assembled from this build, the dev
+# overlay run under podman, a council imported, computed and published over mutual TLS with a
+# token, a killed service back and answering; everything removed afterwards. Bounded (ctest
+# timeout 1200 s, the script's own 900 s). run_step prints its time.
+step_deploy() {
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -L deploy --no-tests=error
 }
 
 step_e2e() {
@@ -268,9 +279,11 @@ if run_step postgres step_postgres && run_step pki step_identity; then
     log "e2e: skipped (no tests/e2e/health_check.py)"
     record e2e skipped
   fi
+  run_step deploy step_deploy || true
 else
   record ctest skipped
   record e2e skipped
+  record deploy skipped
 fi
 
 exit 0 # finish() turns recorded failures into a non-zero status

@@ -37,6 +37,19 @@ void AddServerFlags(FlagSet& flags, ServerOptions* options) {
                &options->max_message_bytes, 1024, 1024LL * 1024 * 1024);
   flags.AddInt("drain_seconds", "PIF_DRAIN_SECONDS",
                "seconds in-flight calls may run after SIGTERM", &options->drain_seconds, 0, 3600);
+  flags.AddString("health_listen", "PIF_HEALTH_LISTEN",
+                  "host:port of a plaintext port serving only grpc.health.v1 (for Kubernetes' "
+                  "gRPC probes); empty turns it off",
+                  &options->health_listen);
+  flags.AddInt("prestop_seconds", "PIF_PRESTOP_SECONDS",
+               "seconds between SIGTERM's NOT_SERVING and the drain", &options->prestop_seconds, 0,
+               600);
+  flags.AddInt("readiness_check_seconds", "PIF_READINESS_CHECK_SECONDS",
+               "seconds between database checks (readiness is NOT_SERVING while it is unreachable)",
+               &options->readiness_check_seconds, 1, 3600);
+  flags.AddBool("migrate_only", "PIF_MIGRATE_ONLY",
+                "apply the database migrations and exit 0 (a Job run before a rollout)",
+                &options->migrate_only);
   flags.AddString("log_level", "PIF_LOG_LEVEL", "debug, info, warning or error",
                   &options->log_level);
   AddTlsFlags(flags, "PIF_", &options->tls);

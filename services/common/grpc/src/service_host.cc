@@ -1,7 +1,10 @@
 #include "pif/grpc/service_host.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/generic/async_generic_service.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/impl/server_builder_option.h>
+#include <grpcpp/impl/server_builder_plugin.h>
 #include <grpcpp/server_builder.h>
 
 #include "absl/strings/str_cat.h"
@@ -28,6 +31,43 @@ absl::flat_hash_set<std::string> KnownMethods(const std::vector<HostedService>& 
   return known;
 }
 
+// Removes every server plugin (reflection registers itself for all servers of the process), so
+// the health port answers grpc.health.v1 and nothing else.
+class WithoutPlugins final : public grpc::ServerBuilderOption {
+ public:
+  void UpdateArguments(grpc::ChannelArguments*) override {}
+  void UpdatePlugins(std::vector<std::unique_ptr<grpc::ServerBuilderPlugin>>* plugins) override {
+    plugins->clear();
+  }
+};
+
+// Lets clients keep idle connections alive with pings (OpenChannel pings every 30 s), instead of
+// answering them with GOAWAY "too_many_pings"; ages connections out so clients re-resolve.
+void SetConnectionLifetimes(grpc::ServerBuilder& builder) {
+  builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 20000);
+  // Connections are closed (gracefully: running calls finish) after 5 minutes, so clients
+  // resolve the target again and reach pods added since.
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, 5 * 60 * 1000);
+}
+
+// Starts the plaintext health-only server on `listen`; null with *port 0 when it cannot listen.
+// `unimplemented` answers every other method UNIMPLEMENTED (and gives the server the callback
+// queue its default health service runs on).
+std::unique_ptr<grpc::Server> StartHealthServer(const std::string& listen,
+                                                grpc::CallbackGenericService* unimplemented,
+                                                int* port) {
+  grpc::ServerBuilder builder;
+  builder.RegisterCallbackGenericService(unimplemented);
+  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), port);
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  builder.SetOption(std::make_unique<WithoutPlugins>());
+  // The default health checking service (enabled for the process) is its only service.
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr || *port == 0) return nullptr;
+  return server;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
@@ -51,6 +91,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   builder.SetMaxSendMessageSize(static_cast<int>(options.max_message_bytes));
   // Without this, a second process could bind the same port and silently share its traffic.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  SetConnectionLifetimes(builder);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   // First: the handler's CallScope learns which rpc it answers from it.
   interceptors.push_back(std::make_unique<CallRegistryInterceptorFactory>(std::move(auth)));
@@ -66,10 +107,24 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   if (host->server_ == nullptr || host->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen for gRPC on ", options.listen));
   }
-  grpc::HealthCheckServiceInterface* health = host->server_->GetHealthCheckService();
-  health->SetServingStatus(true);
+  if (!options.health_listen.empty()) {
+    host->health_unimplemented_ = std::make_unique<grpc::CallbackGenericService>();
+    host->health_server_ = StartHealthServer(
+        options.health_listen, host->health_unimplemented_.get(), &host->health_port_);
+    if (host->health_server_ == nullptr) {
+      host->Drain(absl::ZeroDuration());
+      return absl::UnavailableError(
+          absl::StrCat("cannot listen for health checks on ", options.health_listen));
+    }
+    log::Event(log::Level::kInfo, "health_serving")
+        .Str(log::Key::kAddress, options.health_listen)
+        .Int(log::Key::kPort, host->health_port_);
+  }
+  for (grpc::Server* server : {host->server_.get(), host->health_server_.get()}) {
+    if (server != nullptr) server->GetHealthCheckService()->SetServingStatus(true);
+  }
+  host->SetReady(true);
   for (HostedService& hosted : host->services_) {
-    health->SetServingStatus(hosted.name, true);
     host->gauges_.push_back(host->metrics_->AddGauges(std::move(hosted.gauges)));
   }
 
@@ -85,13 +140,33 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   return host;
 }
 
-void ServiceHost::Drain(absl::Duration deadline) {
+void ServiceHost::SetReady(bool ready) {
+  absl::MutexLock lock(&health_mutex_);
   if (drained_) return;
-  drained_ = true;
-  // Health goes NOT_SERVING first so load balancers stop sending new calls.
-  server_->GetHealthCheckService()->Shutdown();
+  for (grpc::Server* server : {server_.get(), health_server_.get()}) {
+    if (server == nullptr) continue;
+    for (const HostedService& hosted : services_) {
+      server->GetHealthCheckService()->SetServingStatus(hosted.name, ready);
+    }
+  }
+}
+
+void ServiceHost::Drain(absl::Duration deadline) {
+  {
+    absl::MutexLock lock(&health_mutex_);
+    if (drained_) return;
+    drained_ = true;
+    // Health goes NOT_SERVING first so load balancers stop sending new calls.
+    server_->GetHealthCheckService()->Shutdown();
+    if (health_server_ != nullptr) health_server_->GetHealthCheckService()->Shutdown();
+  }
   server_->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   server_->Wait();
+  // The probes' port goes last: until the service port has stopped it answers NOT_SERVING.
+  if (health_server_ != nullptr) {
+    health_server_->Shutdown(absl::ToChronoTime(absl::Now()));
+    health_server_->Wait();
+  }
 }
 
 ServiceHost::~ServiceHost() {

@@ -12,6 +12,8 @@
 #include "pif/pg/database.h"
 #include "pif/server/signals.h"
 #include "pool_gauges.h"
+#include "readiness.h"
+#include "shutdown.h"
 
 namespace pif {
 namespace {
@@ -67,36 +69,46 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
     std::cerr << cap.message() << "\n";
     return 2;
   }
-  // TLS unless plaintext is asked for on loopback; the files checked (key, validity) now.
-  if (absl::Status transport = CheckTransport(options); !transport.ok()) {
-    std::cerr << transport.message() << "\n";
-    return 2;
-  }
-  absl::StatusOr<std::optional<TlsMaterial>> tls = LoadTls(options.tls);
-  if (!tls.ok()) {
-    std::cerr << tls.status().message() << "\n";
-    return 2;
-  }
-  // The service's own identity also serves its calls to other services (one place).
-  ClientOptions client;
-  client.tls = *tls;
-  client.tls_refresh_seconds = options.tls_refresh_seconds;
-  SetDefaultClientOptions(client);
-  log::Event(tls->has_value() ? log::Level::kInfo : log::Level::kWarning, "transport")
-      .Str(log::Key::kMode, tls->has_value() ? "mutual_tls" : "plaintext");
-  absl::StatusOr<std::unique_ptr<IdentityProvider>> identity_provider =
-      IdentityProvider::Start(options);
-  if (!identity_provider.ok()) {
-    std::cerr << identity_provider.status().message() << "\n";
-    return 2;
+  // A migration Job needs only the database; a server needs its transport and identity provider,
+  // checked before the database is touched.
+  std::optional<TlsMaterial> tls;
+  std::unique_ptr<IdentityProvider> identity_provider;
+  if (!options.migrate_only) {
+    // TLS unless plaintext is asked for on loopback; the files checked (key, validity) now.
+    if (absl::Status transport = CheckTransport(options); !transport.ok()) {
+      std::cerr << transport.message() << "\n";
+      return 2;
+    }
+    absl::StatusOr<std::optional<TlsMaterial>> loaded = LoadTls(options.tls);
+    if (!loaded.ok()) {
+      std::cerr << loaded.status().message() << "\n";
+      return 2;
+    }
+    tls = *std::move(loaded);
+    // The service's own identity also serves its calls to other services (one place).
+    ClientOptions client;
+    client.tls = tls;
+    client.tls_refresh_seconds = options.tls_refresh_seconds;
+    SetDefaultClientOptions(client);
+    log::Event(tls.has_value() ? log::Level::kInfo : log::Level::kWarning, "transport")
+        .Str(log::Key::kMode, tls.has_value() ? "mutual_tls" : "plaintext");
+    absl::StatusOr<std::unique_ptr<IdentityProvider>> started = IdentityProvider::Start(options);
+    if (!started.ok()) {
+      std::cerr << started.status().message() << "\n";
+      return 2;
+    }
+    identity_provider = *std::move(started);
   }
 
   if (auto created = pg::EnsureDatabaseExists(options.database_url); !created.ok()) {
     return Fail("database", created.status());
   }
+  // A server's statements are bounded; a migration Job's are not (a migration may rewrite a
+  // large table, and nothing else waits on it).
   pg::ConnectionLimits limits;
   limits.statement_timeout = absl::Seconds(options.db_statement_timeout_seconds);
   limits.idle_in_transaction_timeout = absl::Seconds(options.db_idle_in_transaction_seconds);
+  if (options.migrate_only) limits.statement_timeout = absl::ZeroDuration();  // 0: no limit
   auto pool = pg::Pool::Open(options.database_url, static_cast<int>(options.db_pool_size), limits);
   if (!pool.ok()) return Fail("database", pool.status());
   {
@@ -114,6 +126,10 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
         .Int(log::Key::kVersion, reports->back().current_version)
         .Int(log::Key::kCount, static_cast<int64_t>(reports->back().applied.size()));
   }
+  if (options.migrate_only) {
+    log::Event(log::Level::kInfo, "migrate_only_done");
+    return 0;
+  }
 
   auto services = spec.make_services(options, **pool);
   if (!services.ok()) return Fail("services", services.status());
@@ -125,19 +141,24 @@ int RunService(const ServiceSpec& spec, int argc, char** argv) {
   auto metrics = std::make_shared<Metrics>(spec.name);
   GaugeRegistration pool_gauges = metrics->AddGauges(PoolGauges(**pool));
   GaugeRegistration tls_gauges;
-  if (tls->has_value()) tls_gauges = metrics->AddGauges(TlsGauges(options.tls.cert_file));
+  if (tls.has_value()) tls_gauges = metrics->AddGauges(TlsGauges(options.tls.cert_file));
   auto host = ServiceHost::Start(options, std::move(*services), metrics,
-                                 (*identity_provider)->call_auth(), audit_log);
+                                 identity_provider->call_auth(), audit_log);
   if (!host.ok()) return Fail("listen", host.status());
   log::Event(log::Level::kInfo, "serving")
       .Str(log::Key::kAddress, options.listen)
       .Int(log::Key::kPort, (*host)->port());
 
+  auto readiness = std::make_unique<ReadinessMonitor>(
+      [&pool] { return ProbeDatabase(**pool); }, [&host](bool ready) { (*host)->SetReady(ready); },
+      absl::Seconds(options.readiness_check_seconds));
+
   const int signal_number = WaitForTerminationSignal();
+  readiness.reset();  // nothing turns readiness back on during the shutdown
   log::Event(log::Level::kInfo, "draining")
       .Int(log::Key::kSignal, signal_number)
-      .Int(log::Key::kDurationMs, options.drain_seconds * 1000);
-  (*host)->Drain(absl::Seconds(options.drain_seconds));
+      .Int(log::Key::kDurationMs, (options.prestop_seconds + options.drain_seconds) * 1000);
+  ShutDown(**host, absl::Seconds(options.prestop_seconds), absl::Seconds(options.drain_seconds));
   host->reset();
   log::Event(log::Level::kInfo, "stopped");
   return 0;

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "data_version_floor.h"
 #include "nlohmann/json.hpp"
 #include "store_json.h"
 #include "store_rules.h"
@@ -230,16 +231,18 @@ absl::StatusOr<std::optional<BatchSummary>> FindCommitted(pqxx::transaction_base
 
 int64_t BumpDataVersion(pqxx::work& tx, const std::string& council, int64_t at_micros,
                         const std::optional<std::string>& batch_id) {
+  const int64_t floor = DataVersionFloor(tx);
   return tx
-      .exec_params1(absl::StrCat("INSERT INTO council_data_versions AS v (council, data_version,"
-                                 " updated_at, last_batch_id) VALUES ($1, 1, ",
-                                 MicrosToTimestamp("$2"),
-                                 ", $3) ON CONFLICT (council) DO UPDATE SET"
-                                 " data_version = v.data_version + 1,"
-                                 " updated_at = EXCLUDED.updated_at,"
-                                 " last_batch_id = coalesce(EXCLUDED.last_batch_id,"
-                                 " v.last_batch_id) RETURNING data_version"),
-                    council, at_micros, batch_id)[0]
+      .exec_params1(
+          absl::StrCat("INSERT INTO council_data_versions AS v (council, data_version,"
+                       " updated_at, last_batch_id) VALUES ($1, GREATEST(1, $4::bigint), ",
+                       MicrosToTimestamp("$2"),
+                       ", $3) ON CONFLICT (council) DO UPDATE SET"
+                       " data_version = GREATEST(v.data_version + 1, $4::bigint),"
+                       " updated_at = EXCLUDED.updated_at,"
+                       " last_batch_id = coalesce(EXCLUDED.last_batch_id,"
+                       " v.last_batch_id) RETURNING data_version"),
+          council, at_micros, batch_id, floor)[0]
       .as<int64_t>();
 }
 

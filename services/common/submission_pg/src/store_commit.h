@@ -25,7 +25,8 @@ absl::StatusOr<std::optional<BatchSummary>> FindCommitted(pqxx::transaction_base
                                                           const std::string& council,
                                                           const std::string& batch_id);
 
-// Raises the council's data version by one and returns the new version.
+// Raises the council's data version by one, to at least DataVersionFloor (a restored database
+// never hands out a version again), and returns the new version.
 int64_t BumpDataVersion(pqxx::work& tx, const std::string& council, int64_t at_micros,
                         const std::optional<std::string>& batch_id);
 

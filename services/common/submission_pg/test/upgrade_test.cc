@@ -236,8 +236,9 @@ TEST_P(UpgradeTest, ADatabaseOfTheReleasedMigrationsKeepsEveryRowAndTheStoreWork
   ASSERT_EQ(upgraded->size(), 3u);
   EXPECT_EQ((*upgraded)[0].applied, (std::vector<int>{1}));
   // The store's V001 recognises its tables; V002 adds the erasures (and redacts rejections
-  // corrected before it: the store redacted this database's one as it cleared it).
-  EXPECT_EQ((*upgraded)[1].applied, (std::vector<int>{1, 2}));
+  // corrected before it: the store redacted this database's one as it cleared it); V003 the data
+  // version floor.
+  EXPECT_EQ((*upgraded)[1].applied, (std::vector<int>{1, 2, 3}));
   // The service's V001 and V002 are taken as applied: their earlier texts are accepted.
   EXPECT_THAT((*upgraded)[2].applied, IsEmpty());
   EXPECT_EQ((*upgraded)[2].current_version, 2);
@@ -256,6 +257,11 @@ TEST_P(UpgradeTest, ADatabaseOfTheReleasedMigrationsKeepsEveryRowAndTheStoreWork
   ASSERT_EQ(after.count("erasures"), 1u);
   EXPECT_EQ(after["erasures"], "[]");
   after.erase("erasures");
+  // The data version floor (V003): no floor raised by the upgrade.
+  ASSERT_EQ(after.count("data_version_floor"), 1u);
+  EXPECT_NE(after["data_version_floor"].find("\"version_floor\":0"), std::string::npos)
+      << after["data_version_floor"];
+  after.erase("data_version_floor");
   EXPECT_EQ(after, before);
   EXPECT_GE(before.size(), 6u);
 

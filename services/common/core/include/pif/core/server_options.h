@@ -39,6 +39,15 @@ struct ServerOptions {
   int64_t max_message_bytes = 16 * 1024 * 1024;
   // Seconds in-flight calls get to finish after SIGTERM before they are cancelled.
   int64_t drain_seconds = 20;
+  // host:port of a plaintext port serving only grpc.health.v1 (Kubernetes' gRPC probes); empty
+  // turns it off.
+  std::string health_listen;
+  // Seconds between SIGTERM's NOT_SERVING and the drain, so endpoints stop sending new calls.
+  int64_t prestop_seconds = 0;
+  // Seconds between checks of the database; readiness is NOT_SERVING while it is unreachable.
+  int64_t readiness_check_seconds = 5;
+  // Apply the migrations and exit (a Job before a rollout); no TLS or identity provider needed.
+  bool migrate_only = false;
   // Lowest log level written: debug, info, warning or error.
   std::string log_level = "info";
   // Mutual TLS for the server and for the service's own calls to other services: all three

@@ -31,6 +31,10 @@ struct ClientOptions {
   std::string bearer_token;
 };
 
+// The service config of every channel OpenChannel makes: round_robin over all the target's
+// addresses (use a dns:/// target naming a headless Service to reach every pod).
+inline constexpr char kClientServiceConfig[] = R"({"loadBalancingConfig":[{"round_robin":{}}]})";
+
 // The credentials a server listens with: mutual TLS (a client certificate signed by the CA is
 // required and verified; the files are watched, so a rotated certificate is served without a
 // restart) when options.tls names files, plaintext when it names none; an error naming the flag
@@ -48,7 +52,8 @@ ClientOptions DefaultClientOptions();
 // Opens a channel to `address` (host:port) with the process's default client options.
 std::shared_ptr<grpc::Channel> OpenChannel(const std::string& address);
 
-// Opens a channel to `address` (host:port) with `options`.
+// Opens a channel to `address` (host:port, or any gRPC target such as dns:///name:port) with
+// `options`: round_robin over the target's addresses, keepalive pings every 30 s.
 std::shared_ptr<grpc::Channel> OpenChannel(const std::string& address,
                                            const ClientOptions& options);
 
