@@ -2,9 +2,9 @@
 // council's records for 100,000 children loaded with COPY into a fresh intake database; then
 // 1 N.1, 1 S.1 and 5.1 for the CLAS year 2024-08-01 to 2025-07-31 (census date 2025-07-31)
 // computed (a) by the engine over its in-memory snapshot and (b) by SQL written literally from
-// ../shared/spec/indicators.md and docs/indicators.md over intake's tables. Numerators and
-// denominators must agree. Prints Markdown tables for docs/performance.md; exit status 1 when a
-// figure differs.
+// the framework's definitions (as ListIndicators states them) and docs/indicators.md over intake's
+// tables. Numerators and denominators must agree. Prints Markdown tables for docs/performance.md;
+// exit status 1 when a figure differs.
 //
 //   pif_engine_vs_sql_bench --pg="host=127.0.0.1 port=57432 user=postgres" [--children=100000]
 #include <algorithm>

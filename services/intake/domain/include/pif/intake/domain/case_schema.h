@@ -1,4 +1,4 @@
-// The case data contract of ../shared/spec/case-data.md as a submission schema: the 15 record
+// The case data contract as a submission schema (this file is its statement): the 15 record
 // types intake accepts, their fields and code lists, and the rules they must meet.
 #pragma once
 

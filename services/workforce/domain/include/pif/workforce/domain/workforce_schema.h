@@ -1,5 +1,5 @@
-// The workforce data contract of ../shared/spec/case-data.md ("Workforce data") as a submission
-// schema: staff records (staff.csv) and monthly absences (absences.csv), with their rules.
+// The workforce data contract as a submission schema (this file is its statement):
+// staff records (staff.csv) and monthly absences (absences.csv), with their rules.
 #pragma once
 
 #include "pif/submission/schema.h"
