@@ -1,6 +1,6 @@
 // The case records of one council as the engine sees them: plain structs mirroring
-// the case data contract (pif/intake/domain/case_schema.h) field for field. Codes are the contract's text codes ("FOST_LA");
-// an empty string or an empty optional means "not recorded".
+// the case data contract (pif/intake/domain/case_schema.h) field for field. Codes are the
+// contract's text codes ("FOST_LA"); an empty string or an empty optional means "not recorded".
 #pragma once
 
 #include <optional>
