@@ -10,7 +10,6 @@
 // (Plaintext, a foreign CA and an expired certificate are in transport_e2e_test.)
 #include <grpcpp/grpcpp.h>
 #include <openssl/evp.h>
-#include <openssl/pem.h>
 
 #include <chrono>
 #include <fstream>
@@ -34,6 +33,7 @@
 #include "pif/audit/v1/audit_service.grpc.pb.h"
 #include "pif/auth/roles.h"
 #include "pif/auth/rpc_rules.h"
+#include "pif/auth/testing/test_keys.h"
 #include "pif/auth/token_minter.h"
 #include "pif/grpc/channel.h"
 #include "pif/grpc/testing/raw_call.h"
@@ -110,18 +110,7 @@ std::string PayloadOf(const std::string& token) {
 
 // The public key of the test identity provider as PEM (what anyone may hold).
 std::string PublicPem() {
-  const std::string private_pem = FileText(TestIdentity::Get().SigningKeyFile());
-  BIO* in = BIO_new_mem_buf(private_pem.data(), static_cast<int>(private_pem.size()));
-  EVP_PKEY* key = PEM_read_bio_PrivateKey(in, nullptr, nullptr, nullptr);
-  BIO* out = BIO_new(BIO_s_mem());
-  PEM_write_bio_PUBKEY(out, key);
-  char* data = nullptr;
-  const long size = BIO_get_mem_data(out, &data);
-  std::string pem(data, static_cast<size_t>(size));
-  BIO_free(out);
-  EVP_PKEY_free(key);
-  BIO_free(in);
-  return pem;
+  return auth::PublicPemOf(FileText(TestIdentity::Get().SigningKeyFile()));
 }
 
 // A token with the given header and payload, signed with HMAC-SHA256 under `secret`.

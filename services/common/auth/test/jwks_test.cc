@@ -4,8 +4,8 @@
 
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "pif/auth/testing/test_keys.h"
 #include "pif/auth/token_minter.h"
-#include "test_keys.h"
 
 namespace pif::auth {
 namespace {

@@ -13,8 +13,8 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
+#include "pif/auth/testing/test_keys.h"
 #include "pif/auth/token_minter.h"
-#include "test_keys.h"
 
 namespace pif::auth {
 namespace {

@@ -2,10 +2,6 @@
 // server verifies its tokens with, and tokens for any roles and councils.
 #pragma once
 
-#include <openssl/bio.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-
 #include <memory>
 #include <set>
 #include <string>
@@ -16,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "pif/auth/jwks.h"
 #include "pif/auth/roles.h"
+#include "pif/auth/testing/test_keys.h"
 #include "pif/auth/token_minter.h"
 #include "pif/auth/token_verifier.h"
 #include "pif/grpc/call_scope.h"
@@ -34,7 +31,7 @@ inline std::set<std::string> PifServiceIdentities() {
 // Signs tokens with a P-256 key made for this object; servers verify them with CallAuth().
 class TestIdentityProvider {
  public:
-  TestIdentityProvider() : key_pem_(NewSigningKeyPem()) {}
+  TestIdentityProvider() : key_pem_(auth::NewPrivateKeyPem("EC")) {}
 
   // What a server authenticates callers with: this provider's key, its issuer and audience, and
   // `service_identities` as the certificates trusted to call services-only rpcs.
@@ -93,19 +90,6 @@ class TestIdentityProvider {
   }
 
  private:
-  // A new EC P-256 private key as PEM.
-  static std::string NewSigningKeyPem() {
-    EVP_PKEY* key = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
-    BIO* bio = BIO_new(BIO_s_mem());
-    PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
-    char* data = nullptr;
-    const long size = BIO_get_mem_data(bio, &data);
-    std::string pem(data, static_cast<size_t>(size));
-    BIO_free(bio);
-    EVP_PKEY_free(key);
-    return pem;
-  }
-
   std::string key_pem_;
 };
 
